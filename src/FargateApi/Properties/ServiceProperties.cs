@@ -44,7 +44,11 @@ public sealed record ServiceProperties
     public required int ServiceTimeoutSeconds { get; init; }
 }
 
-/// <summary>Either a full URI, or an ECR repository in the deploying account plus a tag.</summary>
+/// <summary>
+/// Either a full URI, or an ECR repository in the deploying account plus a tag. When <see cref="Uri"/> is set,
+/// <see cref="Repository"/> and <see cref="Tag"/> are split from it (the digest after '@', else the tag after the last ':',
+/// else "latest") for display only: the task definition uses the URI as given.
+/// </summary>
 public sealed record ContainerImage(string? Uri, string Repository, string Tag);
 
 public sealed record ContainerHealthCheck(

@@ -1,0 +1,85 @@
+namespace FargateApi.Properties;
+
+/// <summary>The JSON shape of a property as users write it (CloudFormation may stringify numbers and booleans).</summary>
+internal enum PropertyType
+{
+    String,
+    Integer,
+    Boolean,
+    StringList,
+    StringMap,
+    Object,
+}
+
+/// <summary>What changing a property does to the provisioned stack.</summary>
+internal enum UpdateBehavior
+{
+    InPlace,
+
+    /// <summary>AWS cannot change it on the existing resources: a new generation of the stack is created, then the old one deleted.</summary>
+    Replacement,
+}
+
+/// <summary>
+/// One property of <c>Custom::FargateApi</c>: the single definition that the reader, the JSON Schema and the reference
+/// docs all use. Constraints on strings apply to each item of a list and each value of a map.
+/// </summary>
+internal sealed record PropertyDefinition
+{
+    public required string Name { get; init; }
+
+    public required PropertyType Type { get; init; }
+
+    /// <summary>One line, for docs and the schema.</summary>
+    public required string Description { get; init; }
+
+    public UpdateBehavior Update { get; init; }
+
+    public bool Required { get; init; }
+
+    public long? Minimum { get; init; }
+
+    public long? Maximum { get; init; }
+
+    /// <summary>The only integers allowed (e.g. CloudWatch retention days).</summary>
+    public IReadOnlyList<long>? AllowedIntegers { get; init; }
+
+    /// <summary>The only strings allowed (e.g. Destroy, Retain).</summary>
+    public IReadOnlyList<string>? AllowedStrings { get; init; }
+
+    /// <summary>An anchored regular expression in the common subset of ECMA-262 and .NET (it goes into the schema as is).</summary>
+    public string? Pattern { get; init; }
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    /// <summary>Maps: the pattern and limit for keys.</summary>
+    public string? KeyPattern { get; init; }
+
+    public int? MaxKeyLength { get; init; }
+
+    public int? MinItems { get; init; }
+
+    /// <summary>Lists: items; maps: entries.</summary>
+    public int? MaxItems { get; init; }
+
+    /// <summary>What is allowed, in words, for messages and docs (when min/max/enums do not say it all).</summary>
+    public string? AllowedText { get; init; }
+
+    public long? DefaultInteger { get; init; }
+
+    public bool? DefaultBoolean { get; init; }
+
+    public string? DefaultString { get; init; }
+
+    public IReadOnlyList<string>? DefaultList { get; init; }
+
+    /// <summary>The default in words when it depends on other properties (then the schema carries no default).</summary>
+    public string? DefaultText { get; init; }
+
+    /// <summary>Objects: their members, in the order the docs list them.</summary>
+    public IReadOnlyList<PropertyDefinition> Members { get; init; } = [];
+
+    public PropertyDefinition? Member(string name) => Members.FirstOrDefault(m => m.Name == name);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FargateApi.Properties;
+
+/// <summary>How messages show values: quoted, short (a 1 MB value must not come back in the Reason), invariant culture.</summary>
+internal static class ValueText
+{
+    /// <summary><c>'value'</c>, or its first characters and its length when it is long; control characters shown as '?'.</summary>
+    public static string Quote(string value)
+    {
+        var shown = value.Length <= PropertyLimits.MaxQuotedLength ? value : value[..PropertyLimits.MaxQuotedLength];
+        var text = new StringBuilder(shown.Length + 32).Append('\'');
+        foreach (var c in shown)
+        {
+            text.Append(char.IsControl(c) || char.IsSurrogate(c) ? '?' : c);
+        }
+
+        text.Append('\'');
+        if (shown.Length < value.Length)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A map key or list item as a path segment, cut like a quoted value.</summary>
+    public static string Segment(string key) =>
+        key.Length <= PropertyLimits.MaxQuotedLength ? key : string.Concat(key.AsSpan(0, PropertyLimits.MaxQuotedLength), "…");
+
+    /// <summary>What kind of JSON value was given, for "expected X, got Y".</summary>
+    public static string Kind(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => "the string " + Quote(value.GetString() ?? string.Empty),
+        JsonValueKind.Number => "the number " + Quote(value.GetRawText()),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => "null",
+    };
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string List(IEnumerable<long> values) => string.Join(", ", values.Select(Number));
+
+    /// <summary>"5 to 300", or "at least 0" when the top is only the integer range.</summary>
+    public static string Range(long minimum, long maximum) =>
+        maximum >= int.MaxValue / 4 ? "at least " + Number(minimum) : Number(minimum) + " to " + Number(maximum);
+}
