@@ -1,0 +1,29 @@
+namespace FargateApi.Desired;
+
+/// <summary>
+/// The rule on the shared listener that forwards the service's paths (and hosts, if any) to its target group.
+/// Conditions and action change with ModifyRule, the priority with SetRulePriorities; only the listener is fixed.
+/// </summary>
+internal sealed record DesiredListenerRule(
+    string ListenerArn,
+    int Priority,
+    ValueList<string> PathPatterns,
+    ValueList<string> HostHeaders,
+    OutputRef ForwardTo,
+    ValueMap Tags)
+{
+    /// <summary>ELBv2 RulePriorityPair: priority "Minimum value of 1. Maximum value of 50000."</summary>
+    public const int MinPriority = 1;
+
+    public const int MaxPriority = 50_000;
+
+    public IEnumerable<Field> Fields() =>
+    [
+        new("ListenerArn", ListenerArn),
+        Field.Of("Priority", Priority),
+        Field.Of("Conditions.path-pattern", PathPatterns),
+        Field.Of("Conditions.host-header", HostHeaders),
+        Field.Of("Actions.forward", ForwardTo),
+        .. Field.Tags(Tags),
+    ];
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+
+namespace FargateApi.Desired;
+
+/// <summary>
+/// IAM policy JSON written with <see cref="Utf8JsonWriter"/> in a fixed member order, from the provider's own
+/// statements only: no user-supplied JSON ever reaches a policy.
+/// </summary>
+internal static class PolicyDocuments
+{
+    /// <summary>The only policy language version IAM documents for current policies ("IAM JSON policy elements: Version").</summary>
+    public const string Version = "2012-10-17";
+
+    /// <summary>IAM quota: "Role policy size … 10,240 characters" for all inline policies of a role together
+    /// (IAM and AWS STS quotas); whitespace is not counted, and we write none.</summary>
+    public const int MaxInlinePolicyCharacters = 10_240;
+
+    public static string Render(IEnumerable<PolicyStatement> statements) => Write(writer =>
+    {
+        writer.WriteStartArray("Statement");
+        foreach (var statement in statements)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Sid", statement.Sid);
+            writer.WriteString("Effect", "Allow");
+            WriteArray(writer, "Action", statement.Actions);
+            WriteArray(writer, "Resource", statement.Resources);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
+
+    public static string Trust(string servicePrincipal) => Write(writer =>
+    {
+        writer.WriteStartArray("Statement");
+        writer.WriteStartObject();
+        writer.WriteString("Effect", "Allow");
+        writer.WriteStartObject("Principal");
+        writer.WriteString("Service", servicePrincipal);
+        writer.WriteEndObject();
+        writer.WriteString("Action", "sts:AssumeRole");
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    });
+
+    private static string Write(Action<Utf8JsonWriter> statements)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Version", Version);
+            statements(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteArray(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,104 @@
+using FargateApi.Planning;
+using FargateApi.Properties;
+using FargateApi.Tests.Desired;
+
+namespace FargateApi.Tests.Planning;
+
+public class DeletePlanTests
+{
+    private static readonly Plan Delete = Plan.ForDelete(Seed.Stack());
+
+    private static string[][] Waves(Plan plan) => [.. plan.Waves.Select(wave => wave.Select(step => step.Id).ToArray())];
+
+    [Fact]
+    public void Delete_runs_in_reverse_and_drains_the_service_before_anything_it_uses()
+    {
+        Assert.Equal(
+            [
+                ["deregister-scalable-target"],
+                ["scale-service-to-zero"],
+                ["delete-service"],
+                ["wait-service-inactive"],
+                ["delete-listener-rule", "delete-security-group", "deregister-task-definitions", "delete-execution-role", "delete-task-role", "delete-log-group"],
+                ["restore-rule-priority", "delete-target-group"],
+            ],
+            Waves(Delete));
+    }
+
+    [Fact]
+    public void Target_group_goes_after_the_rule_that_forwards_to_it()
+    {
+        Assert.Equal(["delete-listener-rule"], Delete.Steps.Single(step => step.Id == "delete-target-group").DependsOn);
+    }
+
+    [Fact]
+    public void Security_group_delete_retries_while_network_interfaces_drain()
+    {
+        var step = Delete.Steps.Single(step => step.Id == "delete-security-group");
+
+        Assert.Equal(["wait-service-inactive"], step.DependsOn);
+        Assert.Contains("DependencyViolation", step.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Delete_force_deletes_the_service_and_forces_nothing_it_did_not_make()
+    {
+        var plan = Plan.ForDelete(Seed.Stack(Seed.Properties with
+        {
+            TaskRoleArn = "arn:aws:iam::1:role/t",
+            ExecutionRoleArn = "arn:aws:iam::1:role/e",
+            AutoScaling = null,
+        }));
+
+        Assert.DoesNotContain(plan.Steps, step => step.Action == StepAction.DeleteRole);
+        Assert.Equal("scale-service-to-zero", plan.Waves[0].Single().Id);
+        Assert.Equal("force", plan.Steps.Single(step => step.Id == "delete-service").Note);
+    }
+
+    [Fact]
+    public void Retained_log_group_is_kept()
+    {
+        var plan = Plan.ForDelete(Seed.Stack(Seed.Properties with { LogRemovalPolicy = RemovalPolicy.Retain }));
+
+        Assert.DoesNotContain(plan.Steps, step => step.Action == StepAction.DeleteLogGroup);
+        Assert.Contains("  keep: log group (RemovalPolicy Retain)\n", plan.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shared_log_group_and_rule_priority_are_guarded_for_other_generations()
+    {
+        Assert.Equal(StepGuard.NoOtherGenerationRemains, Delete.Steps.Single(step => step.Id == "delete-log-group").Guard);
+        Assert.Equal(StepGuard.OtherGenerationRuleRemains, Delete.Steps.Single(step => step.Id == "restore-rule-priority").Guard);
+    }
+
+    [Fact]
+    public void Delete_plan_prints_waves()
+    {
+        Assert.Equal(
+            """
+            delete: generation 0, physical id arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service
+              delete: log group, execution role, task role, task definition, security group, target group, listener rule, service, scaling
+            steps (6 waves):
+              wave 1:
+                deregister scalable target service/myproj-cluster/myproj-app-api-service — its scaling policies go with it
+              wave 2:
+                scale service to zero myproj-app-api-service
+              wave 3:
+                delete service myproj-app-api-service — force
+              wave 4:
+                wait for service inactive myproj-app-api-service
+              wave 5:
+                delete listener rule priority 1 on arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2
+                delete security group myproj-app-api-ecs-sg — retries DependencyViolation while the tasks' network interfaces drain
+                deregister task definitions myproj-app-api-task — every revision of the family
+                delete role myproj-app-api-exec-role
+                delete role myproj-app-api-task-role
+                delete log group /ecs/myproj/app-api [unless another generation remains]
+              wave 6:
+                restore rule priority 1 on arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2 — a replacement that rolled back left the older generation's rule at a temporary priority [only if another generation's rule remains]
+                delete target group myproj-app-api-tg
+
+            """,
+            Delete.ToString());
+    }
+}

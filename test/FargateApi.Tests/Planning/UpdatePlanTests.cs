@@ -1,0 +1,208 @@
+using FargateApi.Desired;
+using FargateApi.Planning;
+using FargateApi.Properties;
+using FargateApi.Tests.Desired;
+
+namespace FargateApi.Tests.Planning;
+
+public class UpdatePlanTests
+{
+    private static readonly DesiredStack Current = Seed.Stack();
+
+    private static Plan Update(ServiceProperties next, ResolvedNetwork? network = null) =>
+        Plan.ForUpdate(Current, Seed.Stack(next, network));
+
+    private static string[] Ids(Plan plan) => [.. plan.Steps.Select(step => step.Id)];
+
+    [Fact]
+    public void Image_tag_change_registers_a_revision_then_updates_the_service()
+    {
+        var plan = Update(Seed.Properties with { Image = Seed.Properties.Image with { Tag = "v2" } });
+
+        Assert.Equal(PlanKind.UpdateInPlace, plan.Kind);
+        Assert.Equal(["register-task-definition", "update-service", "wait-steady-state"], Ids(plan));
+        Assert.Equal(3, plan.Depth);
+        Assert.Equal(Current.PhysicalResourceId, plan.PhysicalResourceId);
+    }
+
+    [Fact]
+    public void Image_tag_change_prints_the_revision_and_the_image()
+    {
+        var plan = Update(Seed.Properties with { Image = Seed.Properties.Image with { Tag = "v2" } });
+
+        Assert.Equal(
+            """
+            update in place: task definition revision, service
+              task definition: update in place (new revision)
+                Container.Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/myproj/app-api:latest → 123456789012.dkr.ecr.us-east-1.amazonaws.com/myproj/app-api:v2
+              service: update in place
+                TaskDefinition: <current revision> → <new revision>
+            steps (3 waves):
+              wave 1:
+                register task definition myproj-app-api-task — new revision
+              wave 2:
+                update service myproj-app-api-service in cluster myproj-cluster
+              wave 3:
+                wait for steady state myproj-app-api-service
+
+            """,
+            plan.ToString());
+    }
+
+    [Fact]
+    public void Retention_change_only_puts_the_retention_policy()
+    {
+        var plan = Update(Seed.Properties with { LogRetentionDays = 14 });
+
+        Assert.Equal(["put-retention-policy"], Ids(plan));
+        Assert.Equal(new FieldChange("RetentionInDays", "7", "14"), plan.Changes.Single(change => change.Resource == "log group").Fields.Single());
+    }
+
+    [Fact]
+    public void Removal_policy_change_is_shown_but_needs_no_call()
+    {
+        var plan = Update(Seed.Properties with { LogRemovalPolicy = RemovalPolicy.Retain });
+
+        Assert.Empty(plan.Steps);
+        Assert.Equal(ChangeKind.UpdateInPlace, plan.Changes.Single(change => change.Resource == "log group").Kind);
+    }
+
+    [Fact]
+    public void Target_health_check_change_modifies_the_target_group()
+    {
+        var plan = Update(Seed.Properties with { TargetHealthCheck = Seed.Properties.TargetHealthCheck with { Path = "/ready", HealthyHttpCodes = "200-299" } });
+
+        Assert.Equal(["modify-target-group"], Ids(plan));
+        Assert.Equal(["HealthCheck.Path", "HealthCheck.Matcher"], plan.Changes.Single(change => change.Resource == "target group").Fields.Select(field => field.Field));
+    }
+
+    [Fact]
+    public void Deregistration_delay_change_modifies_the_target_group_attributes()
+    {
+        Assert.Equal(["modify-target-group-attributes"], Ids(Update(Seed.Properties with { DeregistrationDelaySeconds = 60 })));
+    }
+
+    [Fact]
+    public void Path_or_host_change_modifies_the_rule_and_priority_change_sets_priorities()
+    {
+        Assert.Equal(["modify-rule"], Ids(Update(Seed.Properties with { PathPatterns = ["/api/*", "/v2/*"] })));
+        Assert.Equal(["modify-rule"], Ids(Update(Seed.Properties with { HostHeaders = ["api.example.com"] })));
+        Assert.Equal(["set-rule-priority"], Ids(Update(Seed.Properties with { Priority = 7 })));
+    }
+
+    [Fact]
+    public void Service_settings_update_the_service_without_a_new_revision()
+    {
+        var plan = Update(Seed.Properties with { DesiredCount = 3, Deployment = Seed.Properties.Deployment with { HealthCheckGracePeriodSeconds = 120 } });
+
+        Assert.Equal(["update-service", "wait-steady-state"], Ids(plan));
+        Assert.Equal(
+            ["DesiredCount: 2 → 3", "HealthCheckGracePeriodSeconds: 60 → 120"],
+            plan.Changes.Single(change => change.Resource == "service").Fields.Select(field => field.ToString()));
+    }
+
+    [Fact]
+    public void Scaling_bounds_re_register_the_target_and_a_target_value_puts_only_that_policy()
+    {
+        var scaling = Seed.Properties.AutoScaling!;
+
+        Assert.Equal(["register-scalable-target"], Ids(Update(Seed.Properties with { AutoScaling = scaling with { MaxCapacity = 20 } })));
+        Assert.Equal(
+            ["put-scaling-policy:myproj-app-api-service-cpu-scaling"],
+            Ids(Update(Seed.Properties with { AutoScaling = scaling with { CpuTargetPercent = 60 } })));
+    }
+
+    [Fact]
+    public void Adding_and_removing_auto_scaling_creates_and_deregisters_the_target()
+    {
+        var without = Seed.Stack(Seed.Properties with { AutoScaling = null });
+
+        Assert.Equal(["deregister-scalable-target"], Ids(Plan.ForUpdate(Current, without)));
+        var added = Plan.ForUpdate(without, Current);
+        Assert.Equal("register-scalable-target", added.Steps[0].Id);
+        Assert.All(added.Steps.Skip(1), step => Assert.Equal(["register-scalable-target"], step.DependsOn));
+        Assert.Equal(4, added.Steps.Count);
+    }
+
+    [Fact]
+    public void New_load_balancer_security_group_authorizes_before_revoking()
+    {
+        var plan = Update(Seed.Properties, Seed.Network with { LoadBalancerSecurityGroupId = "sg-0new" });
+
+        Assert.Equal(["authorize-ingress", "revoke-ingress"], Ids(plan));
+        Assert.Equal(["authorize-ingress"], plan.Steps[1].DependsOn);
+        Assert.Equal("myproj-app-api-ecs-sg: tcp 8000-8000 from sg-0alb", plan.Steps[1].Target);
+    }
+
+    [Fact]
+    public void Grant_change_only_rewrites_the_task_role_policy()
+    {
+        Assert.Equal(["put-task-role-policy"], Ids(Update(Seed.Properties with { Grants = Grants.None })));
+    }
+
+    [Fact]
+    public void New_secret_updates_the_execution_policy_before_the_new_revision()
+    {
+        var plan = Update(Seed.Properties with
+        {
+            Secrets = new Dictionary<string, string> { ["API_KEY"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-123456" },
+        });
+
+        Assert.Equal(["put-execution-role-policy", "register-task-definition", "update-service", "wait-steady-state"], Ids(plan));
+        Assert.Equal(["put-execution-role-policy"], plan.Steps[1].DependsOn);
+    }
+
+    [Fact]
+    public void Tag_change_only_retags_and_never_redeploys()
+    {
+        var plan = Update(Seed.Properties with { Tags = new Dictionary<string, string> { ["team"] = "core" } });
+
+        Assert.All(plan.Steps, step => Assert.Equal(StepAction.UpdateTags, step.Action));
+        Assert.Equal(
+            ["tag-log-group", "tag-execution-role", "tag-task-role", "tag-task-definition", "tag-security-group", "tag-target-group", "tag-listener-rule", "tag-service", "tag-scalable-target"],
+            Ids(plan));
+    }
+
+    [Fact]
+    public void Turning_exec_off_rewrites_the_task_role_and_forces_a_new_deployment()
+    {
+        var plan = Update(Seed.Properties with { EnableExecuteCommand = false });
+
+        Assert.Equal(["put-task-role-policy", "update-service", "wait-steady-state"], Ids(plan));
+        Assert.Contains("forceNewDeployment", plan.Steps[1].Note, StringComparison.Ordinal);
+        Assert.Equal(["put-task-role-policy"], plan.Steps[1].DependsOn);
+    }
+
+    [Fact]
+    public void A_role_no_longer_needed_is_deleted_after_the_service_is_steady()
+    {
+        var plan = Update(Seed.Properties with { ExecutionRoleArn = "arn:aws:iam::123456789012:role/mine" });
+
+        Assert.Equal(["register-task-definition", "update-service", "wait-steady-state", "delete-execution-role"], Ids(plan));
+        Assert.Equal(["wait-steady-state"], plan.Steps[3].DependsOn);
+        Assert.Equal(ChangeKind.Delete, plan.Changes.Single(change => change.Resource == "execution role").Kind);
+    }
+
+    [Fact]
+    public void No_change_gives_an_empty_plan()
+    {
+        var plan = Plan.ForUpdate(Current, Seed.Stack());
+
+        Assert.True(plan.IsEmpty);
+        Assert.All(plan.Changes, change => Assert.Equal(ChangeKind.NoChange, change.Kind));
+        Assert.Equal(
+            "no change: generation 0, physical id arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service\n",
+            plan.ToString());
+    }
+
+    [Fact]
+    public void The_current_generation_is_kept_whatever_generation_the_next_stack_was_derived_at()
+    {
+        var current = Seed.Stack(generation: 2);
+        var plan = Plan.ForUpdate(current, Seed.Stack(Seed.Properties with { DesiredCount = 4 }));
+
+        Assert.Equal(PlanKind.UpdateInPlace, plan.Kind);
+        Assert.Equal(2, plan.Stack.Generation);
+        Assert.Equal(["update-service", "wait-steady-state"], Ids(plan));
+    }
+}
