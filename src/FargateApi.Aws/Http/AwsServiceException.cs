@@ -14,6 +14,18 @@ public sealed class AwsServiceException : Exception
         RequestId = requestId;
     }
 
+    /// <summary>A failure with no (complete) answer from the service, e.g. a dropped connection or an attempt timeout.</summary>
+    public AwsServiceException(string service, string operation, string errorCode, string message, int httpStatus, string? requestId, Exception? innerException)
+        : base($"{service}.{operation} failed: {errorCode}: {message} (HTTP {httpStatus}, request id {requestId ?? "none"})", innerException)
+    {
+        Service = service;
+        Operation = operation;
+        ErrorCode = errorCode;
+        ErrorMessage = message;
+        HttpStatus = httpStatus;
+        RequestId = requestId;
+    }
+
     public AwsServiceException()
         : this("unknown", "unknown", "Unknown", "unknown error", 0, null)
     {
