@@ -1,0 +1,27 @@
+namespace FargateApi.Lambda.CloudFormation;
+
+/// <summary>The knobs of <see cref="CustomResourceHandler"/>; tests shrink the time margins.</summary>
+/// <param name="AllowHttpResponseUrl">Plain-http ResponseURLs are for tests on loopback only (env <see cref="AllowHttpVariable"/>=1).</param>
+/// <param name="MinimumSafetyMargin">Work stops at deadline − max(this, <paramref name="SafetyMarginFraction"/> × budget),
+/// leaving time to deliver the FAILED answer (with its retries) before Lambda kills the function.</param>
+/// <param name="DeliveryReserve">Kept back from the deadline after delivery, to report the invocation to the Runtime API.</param>
+internal sealed record HandlerOptions(
+    bool AllowHttpResponseUrl,
+    TimeSpan MinimumSafetyMargin,
+    double SafetyMarginFraction,
+    TimeSpan DeliveryReserve)
+{
+    public const string AllowHttpVariable = "FARGATE_API_ALLOW_HTTP_RESPONSE_URL";
+
+    public static HandlerOptions FromEnvironment() => new(
+        AllowHttpResponseUrl: Environment.GetEnvironmentVariable(AllowHttpVariable) == "1",
+        MinimumSafetyMargin: TimeSpan.FromSeconds(5),
+        SafetyMarginFraction: 0.05,
+        DeliveryReserve: TimeSpan.FromMilliseconds(300));
+
+    public TimeSpan SafetyMargin(TimeSpan budget)
+    {
+        var proportional = budget * SafetyMarginFraction;
+        return proportional > MinimumSafetyMargin ? proportional : MinimumSafetyMargin;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FargateApi.Lambda.CloudFormation;
+using FargateApi.Lambda.Logging;
+using FargateApi.Lambda.Runtime;
+using FargateApi.Lambda.Tests.Loopback;
+
+namespace FargateApi.Lambda.Tests;
+
+/// <summary>
+/// The whole provider in-process: runtime loop and handler against a loopback Runtime API, answering to a loopback
+/// "S3" that records every PUT as it arrived on the wire. Retry delays are shrunk; logic and wire format are not.
+/// </summary>
+internal sealed class ProviderHarness : IAsyncDisposable
+{
+    private readonly FakeRuntimeApi _runtime = new();
+    private readonly LoopbackHttpServer _bucket;
+    private readonly RuntimeApiClient _runtimeClient;
+    private readonly HttpClient _responseHttp = ResponseSender.CreateHttpClient();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly StringWriter _logs = new();
+    private readonly Task _loop;
+
+    public ProviderHarness(FakeLifecycle? lifecycle = null, HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null)
+    {
+        Lifecycle = lifecycle ?? new FakeLifecycle();
+        _bucket = new LoopbackHttpServer((request, cancellationToken) => BucketReply(request, cancellationToken));
+        _runtimeClient = new RuntimeApiClient(_runtime.Endpoint);
+        var time = TimeProvider.System;
+        var log = new JsonLog(TextWriter.Synchronized(_logs), time);
+        var sender = new ResponseSender(_responseHttp, senderOptions ?? FastRetries, time, () => 0.5);
+        var handler = new CustomResourceHandler(Lifecycle, sender, options ?? TestOptions, log);
+        _loop = Task.Run(() => new RuntimeLoop(_runtimeClient, handler, log, time).RunAsync(_stopping.Token));
+    }
+
+    /// <summary>A one-second margin: deadline tests stay short, and delivery still has room on a loaded machine.</summary>
+    public static HandlerOptions TestOptions { get; } = new(true, TimeSpan.FromSeconds(1), 0.05, TimeSpan.FromMilliseconds(100));
+
+    public static ResponseSenderOptions FastRetries { get; } = new(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), 5);
+
+    public FakeLifecycle Lifecycle { get; }
+
+    /// <summary>How the fake bucket answers each PUT; 200 unless a test says otherwise.</summary>
+    public Func<RecordedRequest, CancellationToken, Task<Reply>> BucketReply { get; set; } = (_, _) => Task.FromResult(Reply.Status(200));
+
+    public Uri ResponseUrl => new($"http://{_bucket.HostAndPort}/cfn-responses/shop/ApiService?X-Amz-Signature=s3cr3tsignature&X-Amz-Expires=7200");
+
+    public IReadOnlyList<RecordedRequest> Puts => [.. _bucket.Requests.Where(r => r.Method == "PUT")];
+
+    public IReadOnlyList<RecordedRequest> RuntimeRequests => _runtime.Requests;
+
+    public string Logs => _logs.ToString();
+
+    public IEnumerable<JsonElement> LogLines => Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement);
+
+    /// <summary>Hands the provider one event and waits for what it reports to the Runtime API.</summary>
+    public Task<RuntimeOutcome> InvokeAsync(JsonNode cloudFormationEvent, TimeSpan? budget = null, string? traceId = null) =>
+        InvokeRawAsync(cloudFormationEvent.ToJsonString(), budget, traceId);
+
+    public async Task<RuntimeOutcome> InvokeRawAsync(string payload, TimeSpan? budget = null, string? traceId = null)
+    {
+        var id = _runtime.Enqueue(payload, DateTimeOffset.UtcNow + (budget ?? TimeSpan.FromSeconds(30)), traceId);
+        return await _runtime.OutcomeAsync(id);
+    }
+
+    /// <summary>The one PUT body, parsed; fails when there was not exactly one PUT.</summary>
+    public JsonElement SingleResponse()
+    {
+        var put = Assert.Single(Puts);
+        return JsonDocument.Parse(put.Body).RootElement;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
+        {
+        }
+
+        _runtimeClient.Dispose();
+        _responseHttp.Dispose();
+        await _runtime.DisposeAsync();
+        await _bucket.DisposeAsync();
+        _stopping.Dispose();
+    }
+}
