@@ -1,0 +1,40 @@
+namespace FargateApi.Simulation.Core;
+
+/// <summary>What every simulated resource shares: tags, whether it belongs to the seeded network, and how long it hides from readers.</summary>
+internal abstract class SimulatedResource
+{
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public bool Seeded { get; set; }
+
+    /// <summary>Remaining describe/list/get calls that do not see this resource yet (eventual consistency).</summary>
+    public int InvisibleReads { get; set; }
+
+    /// <summary>Called once per read that would return this resource: false while it is still propagating.</summary>
+    public bool IsVisibleToRead()
+    {
+        if (InvisibleReads <= 0)
+        {
+            return true;
+        }
+
+        InvisibleReads--;
+        return false;
+    }
+
+    /// <summary>Writes (and reads of other resources that merely reference this one) always see it; only reads may miss it.</summary>
+    public bool IsVisibleTo(bool read) => !read || IsVisibleToRead();
+
+    public void MergeTags(IEnumerable<KeyValuePair<string, string>>? tags)
+    {
+        if (tags is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in tags)
+        {
+            Tags[key] = value;
+        }
+    }
+}

@@ -1,0 +1,1 @@
+global using FargateApi.Simulation.Tests.Support;
