@@ -58,7 +58,7 @@ public sealed class PublishedBootstrap : IDisposable
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
