@@ -1,5 +1,8 @@
+using FargateApi.Aws.Http;
+using FargateApi.Aws.Services.Lambda;
 using FargateApi.Lambda;
 using FargateApi.Lambda.CloudFormation;
+using FargateApi.Lambda.Continuation;
 using FargateApi.Lambda.Logging;
 using FargateApi.Lambda.Runtime;
 
@@ -19,7 +22,10 @@ using var responseHttp = ResponseSender.CreateHttpClient();
 try
 {
     var sender = new ResponseSender(responseHttp, ResponseSenderOptions.Default, time, Random.Shared.NextDouble);
-    handler = new CustomResourceHandler(LifecycleFactory.Create(log), sender, HandlerOptions.FromEnvironment(), log);
+    // Built on the first hand-off only: reading credentials here would make a configuration problem break every event.
+    var continuations = new LambdaContinuationSender(
+        () => new LambdaClient(new AwsHttpCaller(AwsCallerOptions.FromEnvironment(Environment.GetEnvironmentVariable))));
+    handler = new CustomResourceHandler(LifecycleFactory.Create(log), sender, continuations, HandlerOptions.FromEnvironment(), log);
 }
 #pragma warning disable CA1031 // Any start-up failure goes to Lambda's init error, which shows in the function's logs and metrics.
 catch (Exception exception)

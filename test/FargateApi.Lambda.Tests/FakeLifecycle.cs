@@ -5,7 +5,7 @@ using FargateApi.Provisioning;
 namespace FargateApi.Lambda.Tests;
 
 /// <summary>Records every call; each operation does what the test tells it (default: succeed with the event's ids).</summary>
-internal sealed class FakeLifecycle : IResourceLifecycle
+internal class FakeLifecycle : IResourceLifecycle
 {
     public sealed record Call(string Operation, ResourceIdentity Identity, string? PhysicalResourceId, ServiceProperties? Properties, ServiceProperties? OldProperties);
 

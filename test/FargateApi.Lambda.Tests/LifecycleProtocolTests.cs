@@ -18,7 +18,7 @@ public class LifecycleProtocolTests
         Assert.Equal("Create", call.Operation);
         Assert.Equal(512, call.Properties!.Cpu);
         Assert.Equal(1024, call.Properties.Memory);
-        Assert.Equal(new ResourceIdentity(Events.StackId, Events.LogicalResourceId, "11111111-aaaa-bbbb-cccc-000000000001"), call.Identity);
+        Assert.Equal(new ResourceIdentity(Events.StackId, Events.LogicalResourceId, "11111111-aaaa-bbbb-cccc-000000000001"), call.Identity with { InvocationDeadline = null });
         var response = provider.SingleResponse();
         Assert.Equal("SUCCESS", response.GetProperty("Status").GetString());
         Assert.Equal("acme-api", response.GetProperty("PhysicalResourceId").GetString());

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FargateApi.Aws.Credentials;
+using FargateApi.Aws.Http;
+using FargateApi.Aws.Services.Lambda;
 using FargateApi.Lambda.CloudFormation;
+using FargateApi.Lambda.Continuation;
 using FargateApi.Lambda.Logging;
 using FargateApi.Lambda.Runtime;
 using FargateApi.Lambda.Tests.Loopback;
@@ -9,27 +13,33 @@ namespace FargateApi.Lambda.Tests;
 
 /// <summary>
 /// The whole provider in-process: runtime loop and handler against a loopback Runtime API, answering to a loopback
-/// "S3" that records every PUT as it arrived on the wire. Retry delays are shrunk; logic and wire format are not.
+/// "S3" that records every PUT as it arrived on the wire, and a loopback "Lambda" that records every hand-off Invoke
+/// (real LambdaClient and AwsHttpCaller, dummy credentials, <c>AWS_ENDPOINT_URL_LAMBDA</c> given through the caller
+/// options, not the process environment). Retry delays are shrunk; logic and wire format are not.
 /// </summary>
 internal sealed class ProviderHarness : IAsyncDisposable
 {
     private readonly FakeRuntimeApi _runtime = new();
     private readonly LoopbackHttpServer _bucket;
+    private readonly LoopbackHttpServer _lambda;
     private readonly RuntimeApiClient _runtimeClient;
     private readonly HttpClient _responseHttp = ResponseSender.CreateHttpClient();
     private readonly CancellationTokenSource _stopping = new();
     private readonly StringWriter _logs = new();
     private readonly Task _loop;
 
-    public ProviderHarness(FakeLifecycle? lifecycle = null, HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null)
+    /// <param name="continuations">Null: the real sender over the loopback Lambda endpoint.</param>
+    public ProviderHarness(FakeLifecycle? lifecycle = null, HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null, IContinuationSender? continuations = null)
     {
         Lifecycle = lifecycle ?? new FakeLifecycle();
         _bucket = new LoopbackHttpServer((request, cancellationToken) => BucketReply(request, cancellationToken));
+        _lambda = new LoopbackHttpServer((request, cancellationToken) => LambdaReply(request, cancellationToken));
         _runtimeClient = new RuntimeApiClient(_runtime.Endpoint);
         var time = TimeProvider.System;
         var log = new JsonLog(TextWriter.Synchronized(_logs), time);
         var sender = new ResponseSender(_responseHttp, senderOptions ?? FastRetries, time, () => 0.5);
-        var handler = new CustomResourceHandler(Lifecycle, sender, options ?? TestOptions, log);
+        continuations ??= new LambdaContinuationSender(() => new LambdaClient(new AwsHttpCaller(LambdaCallerOptions(_lambda.HostAndPort))));
+        var handler = new CustomResourceHandler(Lifecycle, sender, continuations, options ?? TestOptions, log);
         _loop = Task.Run(() => new RuntimeLoop(_runtimeClient, handler, log, time).RunAsync(_stopping.Token));
     }
 
@@ -39,6 +49,12 @@ internal sealed class ProviderHarness : IAsyncDisposable
     public static ResponseSenderOptions FastRetries { get; } = new(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), 5);
 
     public FakeLifecycle Lifecycle { get; }
+
+    /// <summary>How the fake Lambda answers each Invoke; 202 Accepted (an Event invocation queued) unless a test says otherwise.</summary>
+    public Func<RecordedRequest, CancellationToken, Task<Reply>> LambdaReply { get; set; } = (_, _) => Task.FromResult(Reply.Status(202));
+
+    /// <summary>Every Invoke the provider sent to hand a wait on, as it arrived on the wire.</summary>
+    public IReadOnlyList<RecordedRequest> Invokes => _lambda.Requests;
 
     /// <summary>How the fake bucket answers each PUT; 200 unless a test says otherwise.</summary>
     public Func<RecordedRequest, CancellationToken, Task<Reply>> BucketReply { get; set; } = (_, _) => Task.FromResult(Reply.Status(200));
@@ -57,11 +73,19 @@ internal sealed class ProviderHarness : IAsyncDisposable
     public Task<RuntimeOutcome> InvokeAsync(JsonNode cloudFormationEvent, TimeSpan? budget = null, string? traceId = null) =>
         InvokeRawAsync(cloudFormationEvent.ToJsonString(), budget, traceId);
 
-    public async Task<RuntimeOutcome> InvokeRawAsync(string payload, TimeSpan? budget = null, string? traceId = null)
+    public Task<RuntimeOutcome> InvokeRawAsync(string payload, TimeSpan? budget = null, string? traceId = null) =>
+        InvokeRawAsync(payload, DateTimeOffset.UtcNow + (budget ?? TimeSpan.FromSeconds(30)), traceId);
+
+    /// <param name="deadline">Sent as Lambda-Runtime-Deadline-Ms (whole milliseconds).</param>
+    public async Task<RuntimeOutcome> InvokeRawAsync(string payload, DateTimeOffset deadline, string? traceId = null)
     {
-        var id = _runtime.Enqueue(payload, DateTimeOffset.UtcNow + (budget ?? TimeSpan.FromSeconds(30)), traceId);
+        var id = _runtime.Enqueue(payload, deadline, traceId);
         return await _runtime.OutcomeAsync(id);
     }
+
+    /// <summary>Feeds the body of the <paramref name="index"/>-th hand-off Invoke back in, as Lambda would deliver it.</summary>
+    public Task<RuntimeOutcome> InvokeHandedOffAsync(int index, TimeSpan? budget = null) =>
+        InvokeRawAsync(Invokes[index].BodyText, budget);
 
     /// <summary>The one PUT body, parsed; fails when there was not exactly one PUT.</summary>
     public JsonElement SingleResponse()
@@ -85,6 +109,16 @@ internal sealed class ProviderHarness : IAsyncDisposable
         _responseHttp.Dispose();
         await _runtime.DisposeAsync();
         await _bucket.DisposeAsync();
+        await _lambda.DisposeAsync();
         _stopping.Dispose();
     }
+
+    /// <summary>Dummy credentials and a loopback Lambda endpoint; backoff waits are skipped so retries stay fast.</summary>
+    private static AwsCallerOptions LambdaCallerOptions(string hostAndPort) => new()
+    {
+        Credentials = new AwsCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+        Region = "eu-west-1",
+        Environment = name => name == "AWS_ENDPOINT_URL_LAMBDA" ? $"http://{hostAndPort}" : null,
+        Delay = (_, _) => Task.CompletedTask,
+    };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FargateApi.Lambda.Continuation;
 using FargateApi.Lambda.Logging;
 using FargateApi.Lambda.Runtime;
 using FargateApi.Provisioning;
@@ -8,17 +9,22 @@ namespace FargateApi.Lambda.CloudFormation;
 /// <summary>
 /// The CloudFormation edge: every event that names somewhere to answer gets exactly one response, SUCCESS or FAILED,
 /// before the Lambda deadline, whatever the lifecycle does (throws, hangs, returns nonsense). A stack left without an
-/// answer waits up to an hour, and again on rollback (research pitfall 2).
+/// answer waits up to an hour, and again on rollback (research pitfall 2). A wait longer than one invocation is handed
+/// on to a new invocation (<see cref="ContinuationEnvelope"/>), which answers in its place; a failed hand-off is answered FAILED.
 /// </summary>
-internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, ResponseSender sender, HandlerOptions options, JsonLog log) : IInvocationHandler
+internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, ResponseSender sender, IContinuationSender continuations, HandlerOptions options, JsonLog log) : IInvocationHandler
 {
+    private readonly ContinuationHandOff _handOff = new(continuations);
+
     public async Task<InvocationResult> HandleAsync(Invocation invocation, InvocationContext context, CancellationToken cancellationToken)
     {
         var invocationLog = log.With(("lambdaRequestId", invocation.RequestId));
-        var parsed = RequestParser.Parse(invocation.Payload);
+        var continued = ContinuationEnvelope.TryRead(invocation.Payload);
+        var originalEvent = continued?.Event ?? invocation.Payload;
+        var parsed = RequestParser.Parse(originalEvent);
         if (parsed is UnanswerableEvent unanswerable)
         {
-            invocationLog.Error("event.unanswerable", ("problem", unanswerable.Problem));
+            invocationLog.Error(continued is null ? "event.unanswerable" : "continuation.unanswerable", ("problem", unanswerable.Problem));
             return InvocationResult.Failure("UnanswerableEvent", unanswerable.Problem);
         }
 
@@ -37,10 +43,39 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
             return InvocationResult.Failure("ResponseUrlRefused", problem);
         }
 
-        var response = parsed is WellFormedEvent { Request: var request }
-            ? await RunWithinDeadlineAsync(request, context, requestLog, cancellationToken).ConfigureAwait(false)
-            : Malformed((MalformedEvent)parsed, requestLog);
-        return await DeliverAsync(response, context, requestLog).ConfigureAwait(false);
+        if (continued is not null)
+        {
+            requestLog.Info(
+                "continuation.received",
+                ("continuation", continued.Continuation?.Invocation),
+                ("operation", continued.Continuation?.Operation.ToString()),
+                ("handedOffBy", continued.HandedOffBy),
+                ("problem", continued.Problem));
+        }
+
+        var window = InvocationWindow.For(context, options);
+        OperationResult result = parsed switch
+        {
+            WellFormedEvent { Request: var request } when continued is null =>
+                await RunWithinDeadlineAsync(request, (deadline, stop) => Operation.RunAsync(request, lifecycle, deadline, stop), window, context, requestLog, cancellationToken).ConfigureAwait(false),
+            WellFormedEvent { Request: var request } when continued.Continuation is { } continuation =>
+                await RunWithinDeadlineAsync(request, (deadline, stop) => ResumedOperation.ResumeAsync(request, continuation, lifecycle, deadline, context.Time.GetUtcNow(), stop), window, context, requestLog, cancellationToken).ConfigureAwait(false),
+            WellFormedEvent { Request: var request } => UnusableContinuation(request, continued!.Problem!, requestLog),
+            _ => new AnswerResult(Malformed((MalformedEvent)parsed, requestLog)),
+        };
+
+        if (result is ContinueResult handOn)
+        {
+            var failure = await _handOff.HandOffAsync(handOn, originalEvent, context, window.WorkEnd, requestLog).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return InvocationResult.Success(Encoding.UTF8.GetBytes("{\"status\":\"CONTINUED\"}"));
+            }
+
+            result = new AnswerResult(CustomResourceResponse.Failed(handOn.Target, handOn.FailurePhysicalId, failure));
+        }
+
+        return await DeliverAsync(((AnswerResult)result).Response, context, requestLog).ConfigureAwait(false);
     }
 
     private bool IsAllowed(Uri url) =>
@@ -53,46 +88,78 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
         return CustomResourceResponse.Failed(malformed.Target, physicalId, malformed.Problem);
     }
 
-    private async Task<CustomResourceResponse> RunWithinDeadlineAsync(CustomResourceRequest request, InvocationContext context, JsonLog requestLog, CancellationToken cancellationToken)
+    private static AnswerResult UnusableContinuation(CustomResourceRequest request, string problem, JsonLog requestLog)
+    {
+        requestLog.Error("continuation.unusable", ("problem", problem));
+        var physicalId = Operation.FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
+        return new AnswerResult(CustomResourceResponse.Failed(request.Target, physicalId, $"Internal error: {request.RequestType} could not be continued. {problem}"));
+    }
+
+    private static async Task<OperationResult> RunWithinDeadlineAsync(
+        CustomResourceRequest request,
+        Func<DateTimeOffset, CancellationToken, Task<OperationResult>> operation,
+        InvocationWindow window,
+        InvocationContext context,
+        JsonLog requestLog,
+        CancellationToken cancellationToken)
     {
         var time = context.Time;
         var started = time.GetTimestamp();
-        var budget = context.RemainingTime;
-        var workWindow = budget - options.SafetyMargin(budget);
-        requestLog.Info("operation.start", ("requestType", request.RequestType.ToString()), ("resourceType", request.ResourceType), ("physicalResourceId", request.PhysicalResourceId), ("budgetMs", budget), ("workWindowMs", workWindow));
+        var workWindow = window.WorkEnd - time.GetUtcNow();
+        requestLog.Info(
+            "operation.start",
+            ("requestType", request.RequestType.ToString()),
+            ("resourceType", request.ResourceType),
+            ("physicalResourceId", request.PhysicalResourceId),
+            ("budgetMs", window.Budget),
+            ("workWindowMs", workWindow),
+            ("invocationDeadline", window.InvocationDeadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         var fallbackId = Operation.FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
         if (workWindow <= TimeSpan.Zero)
         {
-            requestLog.Error("operation.no_time", ("budgetMs", budget));
-            return CustomResourceResponse.Failed(
+            requestLog.Error("operation.no_time", ("budgetMs", window.Budget));
+            return new AnswerResult(CustomResourceResponse.Failed(
                 request.Target,
                 fallbackId,
-                $"{request.RequestType} was not started: the event arrived with {budget.TotalSeconds:0.#} s left before the provider's Lambda timeout, less than its {options.SafetyMargin(budget).TotalSeconds:0.#} s safety margin.");
+                $"{request.RequestType} was not started: the event arrived with {window.Budget.TotalSeconds:0.#} s left before the provider's Lambda timeout, less than its {window.SafetyMargin.TotalSeconds:0.#} s safety margin."));
         }
 
-        using var window = new CancellationTokenSource(workWindow, time);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
-        var work = Task.Run(() => Operation.RunAsync(request, lifecycle, stop.Token), CancellationToken.None);
+        using var timer = new CancellationTokenSource(workWindow, time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var work = Task.Run(() => operation(window.InvocationDeadline, stop.Token), CancellationToken.None);
 
         // The lifecycle may ignore its token: the answer must not wait for it.
         await Task.WhenAny(work, Task.Delay(Timeout.InfiniteTimeSpan, stop.Token)).ConfigureAwait(false);
         var elapsed = time.GetElapsedTime(started);
         if (work.IsCompletedSuccessfully)
         {
-            var response = work.Result;
-            requestLog.Info("operation.finished", ("status", response.Status.ToString()), ("elapsedMs", elapsed), ("physicalResourceId", response.PhysicalResourceId), ("dataKeys", string.Join(",", response.Data.Keys)));
-            return response;
+            return Finished(work.Result, elapsed, requestLog);
         }
 
         if (!work.IsCompleted || stop.IsCancellationRequested)
         {
-            return TimedOut(request, fallbackId, elapsed, requestLog);
+            return new AnswerResult(TimedOut(request, fallbackId, elapsed, requestLog));
         }
 
-        // Operation.RunAsync turns failures into responses; reaching here is a bug in it, still owed an answer.
+        // Operation.RunAsync and ResumedOperation turn failures into responses; reaching here is a bug in them, still owed an answer.
         var exception = work.Exception?.GetBaseException() ?? new OperationCanceledException();
         requestLog.Error("operation.bug", ("errorType", exception.GetType().Name), ("error", exception.Message));
-        return CustomResourceResponse.Failed(request.Target, fallbackId, $"Internal error: {Operation.ReasonFor(exception)}");
+        return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, $"Internal error: {Operation.ReasonFor(exception)}"));
+    }
+
+    private static OperationResult Finished(OperationResult result, TimeSpan elapsed, JsonLog requestLog)
+    {
+        switch (result)
+        {
+            case AnswerResult { Response: var response }:
+                requestLog.Info("operation.finished", ("status", response.Status.ToString()), ("elapsedMs", elapsed), ("physicalResourceId", response.PhysicalResourceId), ("dataKeys", string.Join(",", response.Data.Keys)));
+                break;
+            case ContinueResult { Continuation: var continuation }:
+                requestLog.Info("operation.continuing", ("elapsedMs", elapsed), ("continuation", continuation.Invocation), ("deadline", continuation.Deadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+                break;
+        }
+
+        return result;
     }
 
     private static CustomResourceResponse TimedOut(CustomResourceRequest request, string fallbackId, TimeSpan elapsed, JsonLog requestLog)

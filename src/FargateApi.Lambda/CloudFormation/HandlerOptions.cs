@@ -13,6 +13,13 @@ internal sealed record HandlerOptions(
 {
     public const string AllowHttpVariable = "FARGATE_API_ALLOW_HTTP_RESPONSE_URL";
 
+    /// <summary>
+    /// Kept back before the end of the work window for handing a long wait to the next invocation (one Lambda Invoke,
+    /// normally well under a second, with room for a retry). The lifecycle's <c>InvocationDeadline</c> is this much
+    /// earlier than the point where its token fires; after it the safety margin still covers a FAILED answer.
+    /// </summary>
+    public TimeSpan HandOffReserve { get; init; } = TimeSpan.FromSeconds(3);
+
     public static HandlerOptions FromEnvironment() => new(
         AllowHttpResponseUrl: Environment.GetEnvironmentVariable(AllowHttpVariable) == "1",
         MinimumSafetyMargin: TimeSpan.FromSeconds(5),

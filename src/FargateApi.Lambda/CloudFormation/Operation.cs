@@ -11,21 +11,23 @@ internal static class Operation
 {
     public const string ResourceType = "Custom::FargateApi";
 
-    public static async Task<CustomResourceResponse> RunAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, CancellationToken cancellationToken)
+    /// <param name="invocationDeadline">When this invocation must have answered; the lifecycle's long waits stop there and continue elsewhere.</param>
+    public static async Task<OperationResult> RunAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, DateTimeOffset invocationDeadline, CancellationToken cancellationToken)
     {
         var fallbackId = FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
         if (request.ResourceType != ResourceType)
         {
-            return WrongResourceType(request, fallbackId);
+            return new AnswerResult(WrongResourceType(request, fallbackId));
         }
 
+        var identity = Identity(request, invocationDeadline);
         try
         {
             return request.RequestType switch
             {
-                RequestType.Create => await CreateAsync(request, lifecycle, fallbackId, cancellationToken).ConfigureAwait(false),
-                RequestType.Update => await UpdateAsync(request, lifecycle, cancellationToken).ConfigureAwait(false),
-                _ => await DeleteAsync(request, lifecycle, cancellationToken).ConfigureAwait(false),
+                RequestType.Create => await CreateAsync(request, lifecycle, identity, fallbackId, cancellationToken).ConfigureAwait(false),
+                RequestType.Update => await UpdateAsync(request, lifecycle, identity, cancellationToken).ConfigureAwait(false),
+                _ => await DeleteAsync(request, lifecycle, identity, cancellationToken).ConfigureAwait(false),
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -36,7 +38,7 @@ internal static class Operation
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return CustomResourceResponse.Failed(request.Target, fallbackId, ReasonFor(exception));
+            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, ReasonFor(exception)));
         }
     }
 
@@ -72,41 +74,63 @@ internal static class Operation
             $"This provider only handles resources of type {ResourceType}, not '{request.ResourceType}'. Declare the resource as Type: {ResourceType}.");
     }
 
-    private static async Task<CustomResourceResponse> CreateAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, string fallbackId, CancellationToken cancellationToken)
+    private static async Task<OperationResult> CreateAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, ResourceIdentity identity, string fallbackId, CancellationToken cancellationToken)
     {
         var properties = PropertiesReader.Read(request.ResourceProperties);
         if (!properties.IsValid)
         {
-            return CustomResourceResponse.Failed(request.Target, fallbackId, properties.Describe());
+            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, properties.Describe()));
         }
 
-        var outcome = await lifecycle.CreateAsync(Identity(request), properties.Properties!, cancellationToken).ConfigureAwait(false);
-        return Finished(request, outcome, fallbackId);
+        var outcome = await lifecycle.CreateAsync(identity, properties.Properties!, cancellationToken).ConfigureAwait(false);
+        return Outcome(request, lifecycle, outcome, fallbackId);
     }
 
-    private static async Task<CustomResourceResponse> UpdateAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, CancellationToken cancellationToken)
+    private static async Task<OperationResult> UpdateAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, ResourceIdentity identity, CancellationToken cancellationToken)
     {
         var physicalId = request.PhysicalResourceId!;
         var properties = PropertiesReader.Read(request.ResourceProperties);
         if (!properties.IsValid)
         {
-            return CustomResourceResponse.Failed(request.Target, physicalId, properties.Describe());
+            return new AnswerResult(CustomResourceResponse.Failed(request.Target, physicalId, properties.Describe()));
         }
 
-        var old = request.OldResourceProperties is { } oldJson ? PropertiesReader.Read(oldJson) : null;
-        var oldProperties = old is { IsValid: true } ? old.Properties : null;
-        var outcome = await lifecycle.UpdateAsync(Identity(request), physicalId, oldProperties, properties.Properties!, cancellationToken).ConfigureAwait(false);
-        return Finished(request, outcome, physicalId);
+        var outcome = await lifecycle.UpdateAsync(identity, physicalId, OldProperties(request), properties.Properties!, cancellationToken).ConfigureAwait(false);
+        return Outcome(request, lifecycle, outcome, physicalId);
     }
 
-    private static async Task<CustomResourceResponse> DeleteAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, CancellationToken cancellationToken)
+    private static async Task<OperationResult> DeleteAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, ResourceIdentity identity, CancellationToken cancellationToken)
     {
         var physicalId = request.PhysicalResourceId!;
 
         // A Delete never fails on properties: the lifecycle finds what to delete by its ownership tags.
         var properties = PropertiesReader.Read(request.ResourceProperties);
-        await lifecycle.DeleteAsync(Identity(request), physicalId, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
-        return Success(request, physicalId, CustomResourceResponse.EmptyData);
+        await lifecycle.DeleteAsync(identity, physicalId, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
+        return new AnswerResult(Success(request, physicalId, CustomResourceResponse.EmptyData));
+    }
+
+    /// <summary>The previous properties as the lifecycle takes them: null when they no longer validate.</summary>
+    public static ServiceProperties? OldProperties(CustomResourceRequest request)
+    {
+        var old = request.OldResourceProperties is { } oldJson ? PropertiesReader.Read(oldJson) : null;
+        return old is { IsValid: true } ? old.Properties : null;
+    }
+
+    /// <summary>A finished outcome becomes the answer; an unfinished one is handed on, if anything can resume it.</summary>
+    public static OperationResult Outcome(CustomResourceRequest request, IResourceLifecycle lifecycle, LifecycleOutcome outcome, string fallbackId)
+    {
+        if (outcome.Continuation is not { } continuation)
+        {
+            return new AnswerResult(Finished(request, outcome, fallbackId));
+        }
+
+        // Handing on a wait that no invocation can pick up would only delay the FAILED answer by one invocation.
+        return lifecycle is IResumableLifecycle
+            ? new ContinueResult(request.Target, request.RequestType, fallbackId, continuation)
+            : new AnswerResult(CustomResourceResponse.Failed(
+                request.Target,
+                fallbackId,
+                $"Internal error: provisioning asked to continue {request.RequestType} in a new invocation, but this build's lifecycle ({lifecycle.GetType().Name}) cannot resume it."));
     }
 
     private static CustomResourceResponse Finished(CustomResourceRequest request, LifecycleOutcome outcome, string fallbackId)
@@ -125,6 +149,6 @@ internal static class Operation
     private static CustomResourceResponse Success(CustomResourceRequest request, string physicalId, IReadOnlyDictionary<string, string> data) =>
         new(ResponseStatus.Success, null, physicalId, request.Target, false, data);
 
-    private static ResourceIdentity Identity(CustomResourceRequest request) =>
-        new(request.Target.StackId, request.Target.LogicalResourceId, request.Target.RequestId);
+    public static ResourceIdentity Identity(CustomResourceRequest request, DateTimeOffset invocationDeadline) =>
+        new(request.Target.StackId, request.Target.LogicalResourceId, request.Target.RequestId) { InvocationDeadline = invocationDeadline };
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using FargateApi.Lambda.CloudFormation;
+using FargateApi.Properties;
+using FargateApi.Provisioning;
+
+namespace FargateApi.Lambda.Continuation;
+
+/// <summary>
+/// The second (third, …) invocation of one Create or Update: the original event, already validated as any other, and
+/// the continuation the previous invocation handed on. Failures come back as FAILED responses, never as exceptions.
+/// </summary>
+internal static class ResumedOperation
+{
+    public static async Task<OperationResult> ResumeAsync(
+        CustomResourceRequest request,
+        LifecycleContinuation continuation,
+        IResourceLifecycle lifecycle,
+        DateTimeOffset invocationDeadline,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var fallbackId = Operation.FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
+        var refusal = Refusal(request, continuation, lifecycle, now);
+        if (refusal is not null)
+        {
+            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, refusal));
+        }
+
+        var properties = PropertiesReader.Read(request.ResourceProperties);
+        if (!properties.IsValid)
+        {
+            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, properties.Describe()));
+        }
+
+        var oldProperties = request.RequestType == RequestType.Update ? Operation.OldProperties(request) : null;
+        var physicalId = request.RequestType == RequestType.Update ? request.PhysicalResourceId : null;
+        try
+        {
+            var outcome = await ((IResumableLifecycle)lifecycle).ResumeAsync(
+                Operation.Identity(request, invocationDeadline), continuation, physicalId, oldProperties, properties.Properties!, cancellationToken).ConfigureAwait(false);
+            return Operation.Outcome(request, lifecycle, outcome, fallbackId);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // As in Operation.RunAsync: the caller words the timeout.
+        }
+#pragma warning disable CA1031 // The lifecycle reports failures by throwing; each one becomes the FAILED Reason.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, Operation.ReasonFor(exception)));
+        }
+    }
+
+    /// <summary>Why the continuation must not be resumed, or null.</summary>
+    private static string? Refusal(CustomResourceRequest request, LifecycleContinuation continuation, IResourceLifecycle lifecycle, DateTimeOffset now)
+    {
+        if (request.ResourceType != Operation.ResourceType)
+        {
+            return $"Internal error: a continuation arrived for a resource of type '{request.ResourceType}', which this provider never starts.";
+        }
+
+        if (!Matches(continuation.Operation, request.RequestType))
+        {
+            return $"Internal error: a continuation of {continuation.Operation} arrived with a {request.RequestType} event; nothing was resumed.";
+        }
+
+        // The core enforces the deadline too; checking here as well means a late invocation never starts AWS calls.
+        if (now >= continuation.Deadline)
+        {
+            return $"{request.RequestType} did not reach steady state within ServiceTimeout: ECS service '{continuation.Service}' in cluster '{continuation.Cluster}' " +
+                $"was still not steady at {Instant(now)}, past the deadline {Instant(continuation.Deadline)} set when the request started at {Instant(continuation.StartedAt)} " +
+                $"(after {continuation.Invocation} continued invocation(s)). See the service's events in the ECS console; raise ServiceTimeout if it needs longer.";
+        }
+
+        if (lifecycle is not IResumableLifecycle)
+        {
+            return $"Internal error: this build's lifecycle ({lifecycle.GetType().Name}) cannot resume a continued {request.RequestType}; " +
+                "a previous invocation handed the wait on, but nothing here can pick it up.";
+        }
+
+        return null;
+    }
+
+    private static bool Matches(ContinuedOperation operation, RequestType requestType) =>
+        (operation, requestType) is (ContinuedOperation.Create, RequestType.Create) or (ContinuedOperation.Update, RequestType.Update);
+
+    private static string Instant(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
