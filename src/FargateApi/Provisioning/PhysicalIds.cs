@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FargateApi.Naming;
+using FargateApi.Properties;
+
+namespace FargateApi.Provisioning;
+
+/// <summary>What a physical id (the service ARN) names: the cluster, the service, and the generation of its stack.</summary>
+internal sealed record ServiceId(string Cluster, string Service, int Generation);
+
+internal static partial class PhysicalIds
+{
+    /// <summary>The Lambda edge's id for a Create that failed (FargateApi.Lambda FailedCreateId.Prefix).</summary>
+    public const string FailedCreatePrefix = "fargate-api-create-failed:";
+
+    public static bool IsFailedCreate(string physicalResourceId) =>
+        physicalResourceId.StartsWith(FailedCreatePrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// <c>arn:partition:ecs:region:account:service/cluster/name</c> (the long ARN format, which ECS uses for every service
+    /// created since 2021). The generation is read against the properties' names when they fit, else off the <c>-gN</c> suffix.
+    /// </summary>
+    public static ServiceId? ParseServiceArn(string physicalResourceId, ServiceProperties? properties)
+    {
+        var match = ServiceArn().Match(physicalResourceId);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var cluster = match.Groups["cluster"].Value;
+        var service = match.Groups["service"].Value;
+        return new ServiceId(cluster, service, GenerationOf(service, properties));
+    }
+
+    public static int GenerationOf(string serviceName, ServiceProperties? properties)
+    {
+        if (properties is not null)
+        {
+            var first = ResourceNames.For(properties).Service;
+            if (serviceName == first)
+            {
+                return 0;
+            }
+
+            if (serviceName.StartsWith(first + "-g", StringComparison.Ordinal)
+                && int.TryParse(serviceName.AsSpan(first.Length + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var generation))
+            {
+                return generation;
+            }
+        }
+
+        var suffix = GenerationSuffix().Match(serviceName);
+        return suffix.Success ? int.Parse(suffix.Groups["generation"].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    [GeneratedRegex(@"^arn:[a-z-]+:ecs:[a-z0-9-]+:\d{12}:service/(?<cluster>[A-Za-z0-9_-]+)/(?<service>[A-Za-z0-9_-]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceArn();
+
+    [GeneratedRegex(@"-g(?<generation>\d{1,6})$", RegexOptions.CultureInvariant)]
+    private static partial Regex GenerationSuffix();
+}

@@ -1,0 +1,38 @@
+namespace FargateApi.Provisioning;
+
+/// <summary>The provisioner's settings; tests shrink the delays to zero.</summary>
+/// <param name="Region">The region the provider runs in (AWS_REGION): every resource is made there.</param>
+/// <param name="FunctionArn">The Lambda's invoked function ARN, when known: account and partition are read off it
+/// instead of asking STS GetCallerIdentity.</param>
+internal sealed record ProvisionerOptions(string Region, string? FunctionArn = null)
+{
+    /// <summary>botocore ServicesStable and ServicesInactive poll every 15 s (ecs/2014-11-13/waiters-2.json "delay": 15).</summary>
+    public static readonly TimeSpan DefaultPollDelay = TimeSpan.FromSeconds(15);
+
+    public TimeSpan PollDelay { get; init; } = DefaultPollDelay;
+
+    /// <summary>A wait continues in a new invocation when less than this (plus one poll delay) is left of the current one.</summary>
+    public TimeSpan ContinuationMargin { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long Delete waits for a deleted service to turn INACTIVE. botocore ServicesInactive allows 40 × 15 s = 10 min;
+    /// we stop earlier and go on, because the security group retries below wait for the ENIs anyway.
+    /// </summary>
+    public int MaxInactivePolls { get; init; } = 40;
+
+    /// <summary>First back-off of DeleteSecurityGroup after DependencyViolation; doubles up to <see cref="MaxSecurityGroupBackoff"/>.
+    /// Fargate ENIs outlive their tasks by seconds to minutes (hashicorp/terraform-provider-aws#3414; alantech/iasql PR #659: 56 s to 15 min).</summary>
+    public TimeSpan SecurityGroupBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxSecurityGroupBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Delete looks a second time after this when its first pass found something missing: describe calls may not yet show
+    /// what a write just made (https://docs.aws.amazon.com/ec2/latest/devguide/eventual-consistency.html: the result of a
+    /// command "might not be immediately visible to all subsequent commands"; the ECS API reference says the same of ECS).
+    /// </summary>
+    public TimeSpan ConsistencyDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bound on DeleteSecurityGroup attempts when no deadline is known.</summary>
+    public int MaxSecurityGroupAttempts { get; init; } = 60;
+}

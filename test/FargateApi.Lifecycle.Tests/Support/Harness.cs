@@ -1,0 +1,57 @@
+using FargateApi.Desired;
+using FargateApi.Properties;
+using FargateApi.Provisioning;
+using FargateApi.Simulation;
+using FargateApi.Simulation.Inspection;
+
+namespace FargateApi.Lifecycle.Tests.Support;
+
+/// <summary>One simulated account with the seed's shared network, and the provisioner over it.</summary>
+internal sealed class Harness
+{
+    public const string Prefix = "myproj";
+    public const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/myproj-app/1c2fa620-982a-11e3-aff7-50e2416294e0";
+    public const string LogicalId = "AppApi";
+
+    /// <param name="options">The simulation's knobs, given the harness clock (which the simulation must use too).</param>
+    public Harness(Func<SteppingClock, SimulationOptions>? options = null, ProvisionerOptions? provisionerOptions = null)
+    {
+        Clock = new SteppingClock();
+        Aws = new SimulatedAws(options?.Invoke(Clock) ?? new SimulationOptions { TimeProvider = Clock });
+        Network = Aws.SeedNetwork(Prefix);
+        Apis = new AwsApis(Aws.Ecs, Aws.ElasticLoadBalancing, Aws.Ec2, Aws.Iam, Aws.Logs, Aws.Ssm, Aws.ApplicationAutoScaling, Aws.Sts, Aws.Lambda);
+        Options = provisionerOptions ?? new ProvisionerOptions("us-east-1");
+        Provisioner = new StackProvisioner(Apis, Options, Aws.Options.TimeProvider);
+    }
+
+    public SteppingClock Clock { get; }
+
+    public SimulatedAws Aws { get; }
+
+    public SeededNetwork Network { get; }
+
+    public AwsApis Apis { get; }
+
+    public ProvisionerOptions Options { get; }
+
+    public StackProvisioner Provisioner { get; }
+
+    public static ResourceIdentity Identity(string requestId = "request-1") => new(StackId, LogicalId, requestId);
+
+    public Task<LifecycleOutcome> CreateAsync(ServiceProperties? properties = null) =>
+        Provisioner.CreateAsync(Identity(), properties ?? Props.Seed, CancellationToken.None);
+
+    public Task<LifecycleOutcome> UpdateAsync(string physicalId, ServiceProperties old, ServiceProperties @new) =>
+        Provisioner.UpdateAsync(Identity("request-update"), physicalId, old, @new, CancellationToken.None);
+
+    public Task DeleteAsync(string physicalId, ServiceProperties? properties = null) =>
+        Provisioner.DeleteAsync(Identity("request-delete"), physicalId, properties ?? Props.Seed, CancellationToken.None);
+
+    /// <summary>Live resources carrying this resource's stack-id tag.</summary>
+    public IReadOnlyList<SnapshotEntry> Ours() => Aws.Snapshot().TaggedWith(Ownership.StackIdTag, StackId);
+
+    public IReadOnlyList<SnapshotEntry> Ours(string type) => [.. Ours().Where(entry => entry.Type == type)];
+
+    /// <summary>Everything live outside the seeded network, whoever made it (a leak without tags shows here too).</summary>
+    public IReadOnlyList<SnapshotEntry> Made() => Aws.Snapshot().LiveBeyondSeed;
+}
