@@ -11,6 +11,15 @@ internal sealed record ProvisionerOptions(string Region, string? FunctionArn = n
 
     public TimeSpan PollDelay { get; init; } = DefaultPollDelay;
 
+    /// <summary>
+    /// The managed policy every role the provider creates carries as its permissions boundary, so that a template using the
+    /// custom resource can never grant a task more than the platform team allowed. template.yaml sets it (env
+    /// <see cref="PermissionsBoundaryVariable"/>) and lets the provider create roles only with it. Null: no boundary.
+    /// </summary>
+    public string? PermissionsBoundaryArn { get; init; }
+
+    public const string PermissionsBoundaryVariable = "FARGATE_API_PERMISSIONS_BOUNDARY_ARN";
+
     /// <summary>A wait continues in a new invocation when less than this (plus one poll delay) is left of the current one.</summary>
     public TimeSpan ContinuationMargin { get; init; } = TimeSpan.FromSeconds(30);
 

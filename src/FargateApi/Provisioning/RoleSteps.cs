@@ -17,7 +17,7 @@ internal static class RoleSteps
         {
             try
             {
-                await iam.CreateRoleAsync(new CreateRoleRequest(desired.Name, desired.TrustPolicyDocument, desired.Tags, desired.Path, "Made by the FargateApi provider"), cancellationToken).ConfigureAwait(false);
+                await iam.CreateRoleAsync(new CreateRoleRequest(desired.Name, desired.TrustPolicyDocument, desired.Tags, desired.Path, "Made by the FargateApi provider", run.Options.PermissionsBoundaryArn), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error.Is(AwsErrorCodes.IamEntityAlreadyExists))
             {
