@@ -1,10 +1,8 @@
-using FargateApi.Aws.Http;
-using FargateApi.Aws.Services.Lambda;
-using FargateApi.Lambda;
 using FargateApi.Lambda.CloudFormation;
 using FargateApi.Lambda.Continuation;
 using FargateApi.Lambda.Logging;
 using FargateApi.Lambda.Runtime;
+using FargateApi.Lambda.Wiring;
 
 // provided.al2023 runs this executable once per execution environment; it serves events until Lambda freezes or stops it.
 var time = TimeProvider.System;
@@ -22,10 +20,8 @@ using var responseHttp = ResponseSender.CreateHttpClient();
 try
 {
     var sender = new ResponseSender(responseHttp, ResponseSenderOptions.Default, time, Random.Shared.NextDouble);
-    // Built on the first hand-off only: reading credentials here would make a configuration problem break every event.
-    var continuations = new LambdaContinuationSender(
-        () => new LambdaClient(new AwsHttpCaller(AwsCallerOptions.FromEnvironment(Environment.GetEnvironmentVariable))));
-    handler = new CustomResourceHandler(LifecycleFactory.Create(log), sender, continuations, HandlerOptions.FromEnvironment(), log);
+    var aws = new AwsWiring(Environment.GetEnvironmentVariable, log);
+    handler = new CustomResourceHandler(aws.Lifecycle(), sender, new LambdaContinuationSender(aws.Lambda), HandlerOptions.FromEnvironment(), log);
 }
 #pragma warning disable CA1031 // Any start-up failure goes to Lambda's init error, which shows in the function's logs and metrics.
 catch (Exception exception)

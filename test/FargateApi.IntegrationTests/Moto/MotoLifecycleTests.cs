@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
+
+namespace FargateApi.IntegrationTests.Moto;
+
+/// <summary>
+/// The published Native AOT bootstrap, end to end against moto_server: CloudFormation events in through the Runtime
+/// API, AWS calls out over HTTP (signed, to AWS_ENDPOINT_URL), and moto's state read back with boto3 after every step.
+/// Each test seeds its own network under its own ProjectPrefix, so the tests share one moto without sharing state.
+/// In the published-bootstrap collection (xunit 2 has no assembly fixtures): the binary is built once per run.
+/// </summary>
+[Collection(PublishedBootstrapCollection.Name)]
+public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer moto, ITestOutputHelper output) : IClassFixture<MotoServer>
+{
+    [Fact]
+    public async Task Create_builds_every_resource_with_the_declared_values_and_delete_leaves_nothing()
+    {
+        var network = SeededNetwork.Seed(moto, "crt");
+        var stackId = CloudFormationEvents.StackId("crt-shop");
+        var properties = CloudFormationEvents.Properties(network.Prefix);
+        var expected = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+
+        var created = await SucceedAsync(provider, CloudFormationEvents.Create(stackId, properties));
+
+        Assert.Equal(expected.ServiceArn, created.GetProperty("PhysicalResourceId").GetString());
+        var data = created.GetProperty("Data");
+        var state = StackState.Read(moto, network, stackId);
+        StackAssertions.AssertGeneration(state, expected, data);
+        StackAssertions.AssertServingRule(state, expected, data);
+        Assert.Single(state.Ours("services"));
+        Assert.Equal(2, state.Ours("roles").Count);
+        AssertRequestedServiceSettings(expected);
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, expected.ServiceArn, properties));
+
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+    }
+
+    [Fact]
+    public async Task In_place_update_changes_image_tag_health_check_path_and_retention_under_the_same_id()
+    {
+        var network = SeededNetwork.Seed(moto, "upd");
+        var stackId = CloudFormationEvents.StackId("upd-shop");
+        var before = CloudFormationEvents.Properties(network.Prefix);
+        var after = CloudFormationEvents.With(
+            before,
+            ("ImageTag", "1.1.0"),
+            ("TargetHealthCheck", new JsonObject { ["Path"] = "/ready", ["IntervalSeconds"] = "20", ["HealthyHttpCodes"] = "200-299" }),
+            ("LogRetentionDays", "30"));
+        var expected = new ExpectedStack(network, stackId, 0, "1.1.0", 8000, "/ready", 30);
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+        var created = await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
+        var firstTaskDefinition = created.GetProperty("Data").GetProperty("TaskDefinitionArn").GetString();
+
+        var updated = await SucceedAsync(provider, CloudFormationEvents.Update(stackId, expected.ServiceArn, after, before));
+
+        Assert.Equal(expected.ServiceArn, updated.GetProperty("PhysicalResourceId").GetString());
+        var data = updated.GetProperty("Data");
+        var state = StackState.Read(moto, network, stackId);
+        var taskDefinition = StackAssertions.AssertGeneration(state, expected, data);
+        Assert.NotEqual(firstTaskDefinition, taskDefinition);
+        Assert.Equal(created.GetProperty("Data").GetProperty("TargetGroupArn").GetString(), data.GetProperty("TargetGroupArn").GetString());
+        Assert.Equal(created.GetProperty("Data").GetProperty("ListenerRuleArn").GetString(), data.GetProperty("ListenerRuleArn").GetString());
+        StackAssertions.AssertServingRule(state, expected, data);
+        Assert.Single(state.Ours("services"));
+        Assert.Single(state.Ours("targetGroups"));
+        Assert.Single(state.Ours("securityGroups"));
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, expected.ServiceArn, after));
+
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+    }
+
+    [Fact]
+    public async Task Replacing_update_serves_from_a_new_id_and_deleting_old_then_new_leaves_nothing()
+    {
+        var network = SeededNetwork.Seed(moto, "rep");
+        var stackId = CloudFormationEvents.StackId("rep-shop");
+        var before = CloudFormationEvents.Properties(network.Prefix);
+        var after = CloudFormationEvents.With(before, ("ContainerPort", "9000"));
+        var old = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
+        var next = old with { Generation = 1, LogGroupGeneration = 1, ContainerPort = 9000 };
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+        var created = await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
+
+        var replaced = await SucceedAsync(provider, CloudFormationEvents.Update(stackId, old.ServiceArn, after, before));
+
+        Assert.Equal(next.ServiceArn, replaced.GetProperty("PhysicalResourceId").GetString());
+        var state = StackState.Read(moto, network, stackId);
+        StackAssertions.AssertGeneration(state, next, replaced.GetProperty("Data"));
+        StackAssertions.AssertServingRule(state, next, replaced.GetProperty("Data"));
+        StackAssertions.AssertGeneration(state, old with { LogGroupGeneration = 1 }, created.GetProperty("Data")); // until CloudFormation deletes the old id
+        var oldRule = state.Rule(created.GetProperty("Data").GetProperty("ListenerRuleArn").GetString()!);
+        Assert.NotEqual("10", oldRule.GetProperty("Priority").GetString());
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, old.ServiceArn, before));
+
+        state = StackState.Read(moto, network, stackId);
+        StackAssertions.AssertGeneration(state, next, replaced.GetProperty("Data"));
+        StackAssertions.AssertServingRule(state, next, replaced.GetProperty("Data"));
+        Assert.Equal([next.ServiceName], state.Ours("services"));
+        Assert.Equal([next.ExecutionRole, next.TaskRole], state.Ours("roles").Order(StringComparer.Ordinal));
+        Assert.Single(state.Ours("targetGroups"));
+        Assert.Single(state.Ours("securityGroups"));
+        Assert.Single(state.Ours("rules"));
+        Assert.Single(state.Ours("taskDefinitions"));
+        Assert.Empty(state.ScalableTargets(old.ScalableResourceId));
+        Assert.Empty(state.ScalingPolicies(old.ScalableResourceId));
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, next.ServiceArn, after));
+
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+    }
+
+    /// <summary>A Create that fails half-way (the declared priority is someone else's) answers FAILED with a marker id;
+    /// CloudFormation's rollback then deletes that id, which must remove what was built, found by its tags.</summary>
+    [Fact]
+    public async Task Create_that_fails_half_way_is_rolled_back_by_the_delete_of_its_marker_id()
+    {
+        var network = SeededNetwork.Seed(moto, "rbk", foreignRulePriority: 10);
+        var stackId = CloudFormationEvents.StackId("rbk-shop");
+        var properties = CloudFormationEvents.Properties(network.Prefix);
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+
+        var failed = await provider.SendAsync(CloudFormationEvents.Create(stackId, properties));
+
+        Assert.Equal("FAILED", failed.GetProperty("Status").GetString());
+        Assert.Contains("priority 10", failed.GetProperty("Reason").GetString(), StringComparison.Ordinal);
+        var markerId = failed.GetProperty("PhysicalResourceId").GetString()!;
+        Assert.StartsWith($"fargate-api-create-failed:{CloudFormationEvents.LogicalResourceId}:", markerId, StringComparison.Ordinal);
+        var halfBuilt = StackState.Read(moto, network, stackId);
+        output.WriteLine($"left by the failed Create: {string.Join(", ", new[] { "roles", "logGroups", "securityGroups", "targetGroups", "taskDefinitions" }.SelectMany(halfBuilt.Ours))}");
+        Assert.NotEmpty(halfBuilt.Ours("targetGroups")); // the rule comes after its target group
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, markerId, properties));
+
+        var state = StackState.Read(moto, network, stackId);
+        StackAssertions.AssertNothingLeft(state, network, foreignRules: 1);
+    }
+
+    /// <summary>The answer must be SUCCESS; a FAILED one fails the test with its Reason and the provider's log.</summary>
+    private async Task<JsonElement> SucceedAsync(ProviderUnderMoto provider, JsonObject cloudFormationEvent)
+    {
+        var response = await provider.SendAsync(cloudFormationEvent);
+        output.WriteLine($"{cloudFormationEvent["RequestType"]}: {response.GetProperty("Status").GetString()} {response.GetProperty("PhysicalResourceId").GetString()}");
+        if (response.GetProperty("Status").GetString() != "SUCCESS")
+        {
+            output.WriteLine(provider.Output);
+        }
+
+        Assert.True(
+            response.GetProperty("Status").GetString() == "SUCCESS",
+            $"{cloudFormationEvent["RequestType"]} answered {response.GetProperty("Status").GetString()}: {(response.TryGetProperty("Reason", out var reason) ? reason.GetString() : null)}");
+        return response;
+    }
+
+    /// <summary>
+    /// Deployment settings, ECS Exec and the grace period as CreateService sent them, and the scalable target's tags as
+    /// RegisterScalableTarget sent them: moto 5.2.1 accepts these but keeps none of them, so DescribeServices and
+    /// ListTagsForResource (not implemented) cannot show them.
+    /// </summary>
+    private void AssertRequestedServiceSettings(ExpectedStack expected)
+    {
+        var create = Assert.Single(
+            MotoRecording.JsonCalls(moto, "AmazonEC2ContainerServiceV20141113.CreateService"),
+            call => call.GetProperty("serviceName").GetString() == expected.ServiceName);
+        var deployment = create.GetProperty("deploymentConfiguration");
+        Assert.Equal((50, 200), (deployment.GetProperty("minimumHealthyPercent").GetInt32(), deployment.GetProperty("maximumPercent").GetInt32()));
+        var breaker = deployment.GetProperty("deploymentCircuitBreaker");
+        Assert.True(breaker.GetProperty("enable").GetBoolean() && breaker.GetProperty("rollback").GetBoolean());
+        Assert.True(create.GetProperty("enableExecuteCommand").GetBoolean());
+        Assert.Equal(45, create.GetProperty("healthCheckGracePeriodSeconds").GetInt32());
+
+        var register = Assert.Single(
+            MotoRecording.JsonCalls(moto, "AnyScaleFrontendService.RegisterScalableTarget"),
+            call => call.GetProperty("ResourceId").GetString() == expected.ScalableResourceId && call.TryGetProperty("Tags", out _));
+        Assert.Equal(expected.StackId, register.GetProperty("Tags").GetProperty(StackState.StackIdTag).GetString());
+    }
+}
