@@ -14,12 +14,17 @@ namespace FargateApi.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
-    private const string Usage = """
-        usage: fargate-api simulate PROPS.json [--update PROPS2.json] [--latency-ms N]
+    public const string Usage = """
+        usage: fargate-api simulate PROPS.json [--update PROPS2.json] [--latency-ms N] [--json]
 
           PROPS.json         the resource's properties (or a custom-resource event holding them)
           --update FILE      the properties of the Update; default: PROPS with the image tag bumped
           --latency-ms N     delay of every simulated AWS call (default 0)
+          --json             one JSON document on stdout (phases, resources made/changed/removed, calls, leftovers)
+
+        Runs Create, Update (and the Delete of the old id when the Update replaces), then Delete, against an in-process
+        simulation of AWS: no account, no network. Progress goes to stderr.
+        Exit code: 0 everything made was removed again, 1 invalid properties, a failed phase or leftovers, 2 usage error.
         """;
 
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/fargate-api-simulate/7a1c9a30-0000-4000-8000-000000000000";
@@ -36,7 +41,8 @@ internal static class SimulateCommand
             return ExitCodes.Ok;
         }
 
-        if (!TryParse(arguments, out var file, out var updateFile, out var latency, out var usageProblem))
+        var json = arguments.Contains("--json");
+        if (!TryParse([.. arguments.Where(a => a != "--json")], out var file, out var updateFile, out var latency, out var usageProblem))
         {
             await errors.WriteLineAsync(usageProblem + Environment.NewLine + Usage).ConfigureAwait(false);
             return ExitCodes.Usage;
@@ -55,9 +61,11 @@ internal static class SimulateCommand
             new AwsApis(aws.Ecs, aws.ElasticLoadBalancing, aws.Ec2, aws.Iam, aws.Logs, aws.Ssm, aws.ApplicationAutoScaling, aws.Sts, aws.Lambda),
             new ProvisionerOptions(aws.Options.Region) { PollDelay = SimulatedWait, SecurityGroupBackoff = SimulatedWait },
             TimeProvider.System);
-        var phases = new PhaseRunner(aws, output);
+        var text = json ? TextWriter.Null : output;
+        var phases = new PhaseRunner(aws, text, errors);
 
-        await output.WriteLineAsync($"simulated account {aws.Options.AccountId} in {aws.Options.Region}, shared network of '{created.ProjectPrefix}' seeded").ConfigureAwait(false);
+        await text.WriteLineAsync($"simulated account {aws.Options.AccountId} in {aws.Options.Region}, shared network of '{created.ProjectPrefix}' seeded").ConfigureAwait(false);
+        string? failure = null;
         try
         {
             var create = await phases.RunAsync("Create", async ct => await provisioner.CreateAsync(Identity("create"), created, ct).ConfigureAwait(false)).ConfigureAwait(false);
@@ -80,15 +88,23 @@ internal static class SimulateCommand
         }
         catch (Exception e) when (e is ProvisioningException or Aws.Http.AwsServiceException)
         {
+            failure = e.Message;
             await errors.WriteLineAsync($"FAILED: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.Invalid;
         }
 
         var left = aws.Snapshot().LiveBeyondSeed;
-        await output.WriteLineAsync(left.Count == 0
-            ? "nothing left behind: every resource the provider made is gone"
-            : $"LEFT BEHIND: {string.Join(", ", left.Select(e => $"{e.Type} {e.Id}"))}").ConfigureAwait(false);
-        return left.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
+        if (json)
+        {
+            await output.WriteAsync(SimulationReport.ToJson(aws, phases.Reports, failure, left)).ConfigureAwait(false);
+        }
+        else if (failure is null)
+        {
+            await output.WriteLineAsync(left.Count == 0
+                ? "nothing left behind: every resource the provider made is gone"
+                : $"LEFT BEHIND: {string.Join(", ", left.Select(e => $"{e.Type} {e.Id}"))}").ConfigureAwait(false);
+        }
+
+        return failure is null && left.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
     }
 
     private static ResourceIdentity Identity(string request) => new(StackId, LogicalId, $"simulate-{request}");
@@ -148,10 +164,13 @@ internal static class SimulateCommand
     }
 
     /// <summary>Runs one phase and prints the resources it made, changed and removed (by snapshot diff) and its calls.</summary>
-    private sealed class PhaseRunner(SimulatedAws aws, TextWriter output)
+    private sealed class PhaseRunner(SimulatedAws aws, TextWriter output, TextWriter progress)
     {
+        public List<PhaseReport> Reports { get; } = [];
+
         public async Task<LifecycleOutcome> RunAsync(string name, Func<CancellationToken, Task<LifecycleOutcome?>> phase)
         {
+            await progress.WriteLineAsync($"simulate: {name}…").ConfigureAwait(false);
             var before = aws.Snapshot();
             var callsBefore = aws.Calls.Count;
             var clock = Stopwatch.StartNew();
@@ -159,6 +178,7 @@ internal static class SimulateCommand
             clock.Stop();
             var after = aws.Snapshot();
             var calls = aws.Calls.Records.Skip(callsBefore).ToList();
+            Reports.Add(new PhaseReport(name, clock.Elapsed, before, after, calls.Select(c => $"{c.Service}:{c.Operation}").ToList(), outcome));
 
             await output.WriteLineAsync($"\n== {name}: {clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms, {calls.Count} AWS calls").ConfigureAwait(false);
             await WriteDiffAsync(before, after).ConfigureAwait(false);

@@ -1,0 +1,117 @@
+using System.Text;
+using System.Text.Json;
+using FargateApi.Cli.Invoke;
+
+namespace FargateApi.Cli.Commands;
+
+/// <summary>
+/// <c>fargate-api invoke</c>: one CloudFormation custom-resource event through the provider's protocol rules and its
+/// real provisioner, against the AWS account the environment configures, for debugging. The event's ResponseURL is
+/// replaced by a loopback listener that prints the response CloudFormation would have received.
+/// </summary>
+internal static class InvokeCommand
+{
+    public const string Usage = """
+        usage: fargate-api invoke EVENT.json [--function-arn ARN]
+
+          EVENT.json          a CloudFormation custom-resource event (RequestType Create, Update or Delete)
+          --function-arn ARN  the provider's function ARN: account and partition are read off it instead of STS
+
+        Runs the event against the AWS account of the standard environment: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
+        AWS_SESSION_TOKEN or AWS_PROFILE, AWS_REGION, and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> to point at an
+        emulator. It creates, changes and deletes real resources. The event's ResponseURL is never called: the response
+        goes to a listener on 127.0.0.1 and is printed on stdout; progress goes to stderr.
+        Exit code: 0 SUCCESS, 1 FAILED, 2 usage error or unreadable event.
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors, InvokeEnvironment environment)
+    {
+        if (arguments.Any(a => a is "-h" or "--help"))
+        {
+            await output.WriteLineAsync(Usage).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        var options = CommandLine.Parse(arguments, ["--function-arn"], []);
+        if (options.Problem is null && options.Positional.Count != 1)
+        {
+            options = options with { Problem = options.Positional.Count == 0 ? "an event file is required" : $"unexpected '{options.Positional[1]}'" };
+        }
+
+        if (options.Problem is not null)
+        {
+            await errors.WriteLineAsync($"fargate-api invoke: {options.Problem}{Environment.NewLine}{Usage}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var file = options.Positional[0];
+        var request = await ReadEventAsync(file, errors).ConfigureAwait(false);
+        if (request is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        void Progress(string line) => errors.WriteLine($"invoke: {line}");
+        Progress($"{request.RequestType} {request.LogicalResourceId} ({request.ResourceType}) of {request.StackId}, request {request.RequestId}");
+
+        using var sink = new ResponseSink();
+        Progress($"ResponseURL {(request.ResponseUrl is null ? "(none)" : "(the event's, not called)")} replaced by {sink.Url}");
+        var response = await InvokeOperation.RunAsync(request, () => environment.Lifecycle(options.Value("--function-arn")), Progress, CancellationToken.None).ConfigureAwait(false);
+        var body = response.ToJson();
+        Progress($"answering {(response.Success ? "SUCCESS" : "FAILED")} ({body.Length} bytes) to the local ResponseURL");
+
+        var received = sink.ReceiveAsync(CancellationToken.None);
+        await PutAsync(sink.Url, body).ConfigureAwait(false);
+        var captured = await received.ConfigureAwait(false);
+        await output.WriteLineAsync($"{captured.Method} {captured.Path} (Content-Type: '{captured.ContentType ?? "(none)"}', {captured.Body.Length} bytes)").ConfigureAwait(false);
+        await output.WriteLineAsync(Pretty(captured.Body)).ConfigureAwait(false);
+        if (captured.Body.Length > InvokeResponse.MaxBytes)
+        {
+            await errors.WriteLineAsync($"invoke: the response has {captured.Body.Length} bytes, over CloudFormation's {InvokeResponse.MaxBytes}; the Lambda would cut the Reason or drop the Data").ConfigureAwait(false);
+        }
+
+        return response.Success ? ExitCodes.Ok : ExitCodes.Invalid;
+    }
+
+    private static async Task<CustomResourceEvent?> ReadEventAsync(string file, TextWriter errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(file).ConfigureAwait(false));
+            var request = CustomResourceEvent.Parse(document.RootElement, out var problem);
+            if (request is null)
+            {
+                await errors.WriteLineAsync($"{file}: {problem}").ConfigureAwait(false);
+            }
+
+            return request;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            await errors.WriteLineAsync($"{file}: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>PUT with an empty Content-Type, as the Lambda does: the pre-signed S3 URL is signed for none (research pitfall 8).</summary>
+    private static async Task PutAsync(Uri url, byte[] body)
+    {
+        using var http = new HttpClient();
+        using var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", string.Empty);
+        using var response = await http.PutAsync(url, content).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static string Pretty(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            document.WriteTo(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
