@@ -1,3 +1,4 @@
+using FargateApi.Aws.Retry;
 using FargateApi.Simulation.Calls;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Ec2;
@@ -36,6 +37,9 @@ public sealed partial class SimulatedAws
     public FaultInjector Faults { get; }
 
     public RateLimiter RateLimits { get; }
+
+    /// <summary>Throttles the simulated clients retried (<see cref="SimulationOptions.ClientRetry"/>) and the longest backoff.</summary>
+    internal RetryStatisticsSnapshot ClientRetries => Gate.Retries.Snapshot();
 
     /// <summary>Eventual consistency: describe/list/get calls that miss each resource created from now on.</summary>
     public int InvisibleReadsAfterCreate

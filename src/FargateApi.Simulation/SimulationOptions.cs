@@ -1,3 +1,5 @@
+using FargateApi.Aws.Retry;
+
 namespace FargateApi.Simulation;
 
 /// <summary>
@@ -33,4 +35,14 @@ public sealed class SimulationOptions
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// How the simulated clients retry throttling, as the HTTP clients' <see cref="Aws.Http.AwsHttpCaller"/> does with the
+    /// same policy: the provisioner must see what it sees in Lambda. Null: every throttle reaches the caller. Injected
+    /// faults are never retried: they stand for what the caller sees after the client gave up.
+    /// </summary>
+    internal RetryPolicy? ClientRetry { get; init; } = RetryPolicy.Default;
+
+    /// <summary>Seed of the backoff jitter, so runs repeat.</summary>
+    public int RetrySeed { get; init; } = 7;
 }

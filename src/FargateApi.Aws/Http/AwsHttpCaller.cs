@@ -74,7 +74,7 @@ internal sealed class AwsHttpCaller : IAwsCaller
             }
 
             AwsServiceException error = result.Error!;
-            if (result.Kind == RetryKind.None || attempt >= policy.MaxAttempts)
+            if (!policy.AllowsRetryAfter(attempt, result.Kind))
             {
                 _options.Statistics.RecordFailure();
                 throw error;

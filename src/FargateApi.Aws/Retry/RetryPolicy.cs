@@ -14,16 +14,28 @@ namespace FargateApi.Aws.Retry;
 /// <param name="MaxBackoff">Cap of one backoff, before jitter.</param>
 /// <param name="MaxTotalTime">No retry starts whose backoff would end later than this after the first attempt began.</param>
 /// <param name="AttemptTimeout">One attempt (send and read the whole response) gives up after this; it is then retried.</param>
+/// <param name="MaxThrottlingAttempts">Attempts allowed while the service keeps throttling: a throttle says "later", not "no",
+/// and 50 stacks started at once against per-account API rates needed more than 8 in our concurrency test
+/// (test/FargateApi.Resilience.Tests). <see cref="MaxTotalTime"/> and the caller's deadline still bound them.</param>
 internal sealed record RetryPolicy(
     int MaxAttempts,
     TimeSpan BaseDelay,
     TimeSpan ThrottlingBaseDelay,
     TimeSpan MaxBackoff,
     TimeSpan MaxTotalTime,
-    TimeSpan AttemptTimeout)
+    TimeSpan AttemptTimeout,
+    int MaxThrottlingAttempts = 20)
 {
+    /// <summary>Whether attempt <paramref name="attempt"/> (1-based), which failed with <paramref name="kind"/>, may be followed by another.</summary>
+    public bool AllowsRetryAfter(int attempt, RetryKind kind) => kind switch
+    {
+        RetryKind.None => false,
+        RetryKind.Throttling => attempt < Math.Max(MaxAttempts, MaxThrottlingAttempts),
+        _ => attempt < MaxAttempts,
+    };
+
     /// <summary>
-    /// 8 attempts, 100 ms / 500 ms bases, 20 s cap, 2 min in total (a Lambda invocation lasts at most 15 min:
+    /// 8 attempts (20 while throttled), 100 ms / 500 ms bases, 20 s cap, 5 min in total (a Lambda invocation lasts at most 15 min:
     /// https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html), 30 s per attempt
     /// (control-plane calls answer in well under a second; a stuck connection must not eat the deadline).
     /// </summary>
@@ -32,6 +44,6 @@ internal sealed record RetryPolicy(
         BaseDelay: TimeSpan.FromMilliseconds(100),
         ThrottlingBaseDelay: TimeSpan.FromMilliseconds(500),
         MaxBackoff: TimeSpan.FromSeconds(20),
-        MaxTotalTime: TimeSpan.FromMinutes(2),
+        MaxTotalTime: TimeSpan.FromMinutes(5),
         AttemptTimeout: TimeSpan.FromSeconds(30));
 }

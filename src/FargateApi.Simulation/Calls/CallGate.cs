@@ -1,4 +1,5 @@
 using FargateApi.Aws.Http;
+using FargateApi.Aws.Retry;
 using FargateApi.Simulation.Faults;
 
 namespace FargateApi.Simulation.Calls;
@@ -9,7 +10,11 @@ namespace FargateApi.Simulation.Calls;
 /// </summary>
 internal sealed class CallGate(SimulationOptions options, FaultInjector faults, RateLimiter rates, CallLog log, Lock state)
 {
+    private readonly Random _random = new(options.RetrySeed);
     private long _sequence;
+
+    /// <summary>The simulated clients' retries: how many, and the longest backoff.</summary>
+    public RetryStatistics Retries { get; } = new();
 
     public async Task<T> RunAsync<T>(string service, string operation, string key, Func<T> body, CancellationToken cancellationToken)
     {
@@ -26,12 +31,7 @@ internal sealed class CallGate(SimulationOptions options, FaultInjector faults, 
             throw fault.Value.Fault;
         }
 
-        if (!rates.TryAcquire(service, operation))
-        {
-            var throttled = ThrottlingErrors.For(service, operation);
-            Record(service, operation, key, throttled.ErrorCode);
-            throw throttled;
-        }
+        await AcquireAsync(service, operation, key, cancellationToken).ConfigureAwait(false);
 
         T result;
         try
@@ -64,6 +64,44 @@ internal sealed class CallGate(SimulationOptions options, FaultInjector faults, 
             body();
             return true;
         }, cancellationToken);
+
+    /// <summary>Past the rate limit AWS throttles; the client backs off and tries again as the HTTP caller would.</summary>
+    private async Task AcquireAsync(string service, string operation, string key, CancellationToken cancellationToken)
+    {
+        var started = options.TimeProvider.GetUtcNow();
+        Retries.RecordCall();
+        for (var attempt = 1; Attempt(service, operation) is false; attempt++)
+        {
+            var throttled = ThrottlingErrors.For(service, operation);
+            Record(service, operation, key, throttled.ErrorCode);
+            if (options.ClientRetry is not { } policy || !policy.AllowsRetryAfter(attempt, RetryKind.Throttling))
+            {
+                Retries.RecordFailure();
+                throw throttled;
+            }
+
+            TimeSpan backoff;
+            lock (_random)
+            {
+                backoff = Backoff.Compute(attempt, RetryKind.Throttling, policy, _random);
+            }
+
+            if (options.TimeProvider.GetUtcNow() + backoff > started + policy.MaxTotalTime)
+            {
+                Retries.RecordFailure();
+                throw throttled;
+            }
+
+            Retries.RecordRetry(RetryKind.Throttling, backoff);
+            await Task.Delay(backoff, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool Attempt(string service, string operation)
+    {
+        Retries.RecordAttempt();
+        return rates.TryAcquire(service, operation);
+    }
 
     private void Record(string service, string operation, string key, string outcome) =>
         log.Add(new CallRecord(Interlocked.Increment(ref _sequence), service, operation, key, outcome));

@@ -1,0 +1,55 @@
+using FargateApi.Properties;
+
+namespace FargateApi.Resilience.Tests.Support;
+
+/// <summary>The seed's app-api service (as in FargateApi.Lifecycle.Tests), and numbered siblings for the load test.</summary>
+internal static class Props
+{
+    public static ServiceProperties Seed { get; } = new()
+    {
+        ProjectPrefix = World.Prefix,
+        Environment = "dev",
+        ServiceName = "app-api",
+        Cpu = 512,
+        Memory = 1024,
+        Image = new ContainerImage(null, "myproj/app-api", "v1"),
+        ContainerPort = 8000,
+        EnvironmentVariables = new Dictionary<string, string> { ["PROJECT_PREFIX"] = World.Prefix, ["AWS_REGION"] = "us-east-1" },
+        Secrets = new Dictionary<string, string>(),
+        HealthCheck = new ContainerHealthCheck(["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"], 30, 5, 3, 60),
+        LogRetentionDays = 7,
+        LogRemovalPolicy = RemovalPolicy.Destroy,
+        Network = new NetworkProperties($"/{World.Prefix}/network", null, null, null, null, null),
+        DesiredCount = 2,
+        Deployment = new DeploymentProperties(100, 200, CircuitBreakerRollback: true, 60),
+        EnableExecuteCommand = true,
+        TargetHealthCheck = new TargetHealthCheck("/health", 30, 5, 2, 3, "200"),
+        DeregistrationDelaySeconds = 30,
+        PathPatterns = ["/api/*"],
+        HostHeaders = [],
+        Priority = 10,
+        AutoScaling = new AutoScalingProperties(2, 10, 70, 80, 1000, 60, 60),
+        Grants = new Grants(["myproj-user-quotas"], ["myproj-user-files"], []),
+        TaskRoleArn = null,
+        ExecutionRoleArn = null,
+        Tags = new Dictionary<string, string> { ["team"] = "api" },
+        WaitForSteadyState = true,
+        ServiceTimeoutSeconds = 3600,
+    };
+
+    /// <summary>An in-place change: a new task definition revision rolled out to the same service.</summary>
+    public static ServiceProperties WithImageTag(this ServiceProperties properties, string tag) =>
+        properties with { Image = properties.Image with { Tag = tag } };
+
+    /// <summary>A change the target group cannot take in place (its port is immutable): a new generation replaces the stack.</summary>
+    public static ServiceProperties Replaced(this ServiceProperties properties) => properties with { ContainerPort = 8080 };
+
+    /// <summary>The i-th of many services behind the shared listener: its own name, path and priority.</summary>
+    public static ServiceProperties Numbered(int i) => Seed with
+    {
+        ServiceName = $"svc-{i:00}",
+        Image = Seed.Image with { Repository = $"myproj/svc-{i:00}" },
+        PathPatterns = [$"/svc-{i:00}/*"],
+        Priority = 100 + i,
+    };
+}
