@@ -168,7 +168,34 @@ internal static class ListenerRuleSteps
 
     private static async Task<bool> IsOursAsync(StackRun run, IElasticLoadBalancingClient elb, string ruleArn, CancellationToken cancellationToken)
     {
-        var tags = await elb.DescribeTagsAsync([ruleArn], cancellationToken).ConfigureAwait(false);
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> tags;
+        try
+        {
+            tags = await elb.DescribeTagsAsync([ruleArn], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.ElbRuleNotFound))
+        {
+            return false; // Deleted since it was listed (another stack on the shared listener): not ours to adopt.
+        }
+
         return tags.TryGetValue(ruleArn, out var own) && OwnershipCheck.IsOwnedBy(own, run.Stack.ListenerRule.Tags);
+    }
+
+    /// <summary>
+    /// The name of a target group ARN (<c>…:targetgroup/NAME/ID</c>) without its replacement suffix (<c>-gN</c>): the same
+    /// for every generation of one resource (ResourceNames).
+    /// </summary>
+    public static string TargetGroupBaseName(string? targetGroupArn)
+    {
+        if (targetGroupArn is null)
+        {
+            return string.Empty;
+        }
+
+        const string Marker = ":targetgroup/";
+        var at = targetGroupArn.IndexOf(Marker, StringComparison.Ordinal);
+        var name = at < 0 ? targetGroupArn : targetGroupArn[(at + Marker.Length)..].Split('/')[0];
+        var suffix = name.LastIndexOf("-g", StringComparison.Ordinal);
+        return suffix > 0 && name[(suffix + 2)..] is { Length: > 0 } digits && digits.All(char.IsAsciiDigit) ? name[..suffix] : name;
     }
 }

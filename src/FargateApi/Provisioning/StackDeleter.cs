@@ -194,9 +194,22 @@ internal sealed class StackDeleter(AwsApis aws, TimeProvider time, ProvisionerOp
             return;
         }
 
-        foreach (var batch in remaining.Chunk(Aws.Services.ElasticLoadBalancing.ElbLimits.MaxResourcesPerDescribeTags))
+        // Only rules forwarding to one of this resource's target groups can be a sibling generation's: other teams' rules on
+        // the shared listener are neither read nor touched (and may vanish under us while their stacks are deleted).
+        var ourTargetGroup = ListenerRuleSteps.TargetGroupBaseName(targetGroupArn);
+        var candidates = remaining.Where(rule => rule.Actions.Any(action => ListenerRuleSteps.TargetGroupBaseName(action.TargetGroupArn) == ourTargetGroup));
+        foreach (var batch in candidates.Chunk(Aws.Services.ElasticLoadBalancing.ElbLimits.MaxResourcesPerDescribeTags))
         {
-            var tags = await aws.Elb.DescribeTagsAsync([.. batch.Select(rule => rule.RuleArn)], cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> tags;
+            try
+            {
+                tags = await aws.Elb.DescribeTagsAsync([.. batch.Select(rule => rule.RuleArn)], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error.Is(AwsErrorCodes.ElbRuleNotFound))
+            {
+                continue; // A rule of the batch was deleted since the listing: none of it is left to hand the priority to.
+            }
+
             var sibling = batch.FirstOrDefault(rule => tags.TryGetValue(rule.RuleArn, out var own)
                 && OwnershipCheck.IsOwnedBy(own, owner)
                 && OwnershipCheck.GenerationOf(own) != generation);
