@@ -119,7 +119,18 @@ internal static class RequestParser
             return null;
         }
 
-        var text = value.GetString()!;
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON may escape a lone UTF-16 surrogate (\ud800) that no .NET string can hold: say so, answer FAILED.
+            problems.Add($"{name} is not valid text (it holds an unpaired UTF-16 surrogate)");
+            return null;
+        }
+
         if (text.Length == 0)
         {
             problems.Add($"{name} is empty");
