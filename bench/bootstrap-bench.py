@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Cold start and peak memory of the published bootstrap, outside any test framework.
+
+Each run spawns a fresh `bootstrap` against a loopback Lambda Runtime API that hands it one Create event with invalid
+properties (answered FAILED without any AWS call, so no credentials are needed) and a loopback bucket for the
+response PUT. Cold start = spawn -> the PUT arriving; peak memory = VmHWM from /proc/<pid>/status once the
+invocation has been reported (the process is idle in /invocation/next by then), then the process is killed.
+Usage: bench/bootstrap-bench.py BOOTSTRAP [RUNS]   (bench/bootstrap-bench.sh builds one first)
+"""
+import http.server
+import json
+import os
+import socketserver
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # The killed bootstrap resets its idle keep-alive connection: expected, not news.
+
+
+def serve(handler):
+    server = Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def run_once(bootstrap):
+    state = {"event_sent": False, "put_at": None, "reported": threading.Event()}
+
+    class Bucket(http.server.BaseHTTPRequestHandler):
+        def do_PUT(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            state["put_at"] = time.perf_counter()
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    bucket = serve(Bucket)
+    event = json.dumps({
+        "RequestType": "Create",
+        "ServiceToken": "arn:aws:lambda:us-east-1:123456789012:function:provider",
+        "ResponseURL": f"http://127.0.0.1:{bucket.server_address[1]}/cfn/response?X-Amz-Signature=abc123",
+        "StackId": "arn:aws:cloudformation:us-east-1:123456789012:stack/shop/5b2c8f10-1111-2222-3333-444455556666",
+        "RequestId": "bench-cold-start",
+        "LogicalResourceId": "ApiService",
+        "ResourceType": "Custom::FargateApi",
+        "ResourceProperties": {"ProjectPrefix": "acme", "ServiceName": "api", "Cpu": "256", "Memory": "4096", "Priority": "1"},
+    }).encode()
+
+    class Runtime(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            if state["event_sent"]:
+                time.sleep(3600)  # Lambda blocks /next until the next event; the process is killed before.
+            state["event_sent"] = True
+            self.send_response(200)
+            self.send_header("Lambda-Runtime-Aws-Request-Id", "bench-1")
+            self.send_header("Lambda-Runtime-Deadline-Ms", str(int((time.time() + 300) * 1000)))
+            self.send_header("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:provider")
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(event)))
+            self.end_headers()
+            self.wfile.write(event)
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(202)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            state["reported"].set()
+
+        def log_message(self, *args):
+            pass
+
+    runtime = serve(Runtime)
+    env = {"PATH": os.environ.get("PATH", ""), "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{runtime.server_address[1]}",
+           "FARGATE_API_ALLOW_HTTP_RESPONSE_URL": "1", "AWS_REGION": "us-east-1"}
+    started = time.perf_counter()
+    process = subprocess.Popen([bootstrap], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        if not state["reported"].wait(60):
+            raise RuntimeError("the bootstrap did not report its invocation within 60 s")
+        with open(f"/proc/{process.pid}/status") as status:
+            hwm_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+        return (state["put_at"] - started) * 1000, hwm_kb / 1024
+    finally:
+        process.kill()
+        process.wait()
+        runtime.shutdown()
+        bucket.shutdown()
+
+
+def main():
+    bootstrap = sys.argv[1]
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    results = [run_once(bootstrap) for _ in range(runs)]
+    cold = sorted(r[0] for r in results)
+    rss = sorted(r[1] for r in results)
+    print(f"bootstrap size: {os.path.getsize(bootstrap)} bytes")
+    print(f"cold start (spawn -> response PUT), {runs} runs: median {statistics.median(cold):.1f} ms, min {cold[0]:.1f} ms, max {cold[-1]:.1f} ms")
+    print(f"peak RSS (VmHWM after the first invocation): median {statistics.median(rss):.1f} MiB, min {rss[0]:.1f} MiB, max {rss[-1]:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FargateApi.Lambda.CloudFormation;
+using FargateApi.Lambda.Continuation;
+using FargateApi.Lambda.Logging;
+using FargateApi.Lambda.Runtime;
+using FargateApi.Lambda.Tests.Loopback;
+using FargateApi.Provisioning;
+using FargateApi.Simulation;
+
+namespace FargateApi.Lambda.Tests.EndToEnd;
+
+/// <summary>
+/// The provider as the bootstrap wires it, minus the network to AWS: runtime loop and handler against the loopback
+/// Runtime API, answering to a loopback bucket, over the real <see cref="StackProvisioner"/> on a <see cref="SimulatedAws"/>
+/// seeded with the shared network. Poll and back-off delays are shrunk so a whole lifecycle takes real time of
+/// milliseconds; the protocol, the wire format and the provisioning logic are the production ones.
+/// </summary>
+internal sealed class SimulatedProvider : IAsyncDisposable
+{
+    public const string Prefix = "myproj";
+    public const string Region = "us-east-1";
+    public const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/myproj-app/1c2fa620-982a-11e3-aff7-50e2416294e0";
+    public const string LogicalId = "AppApi";
+
+    private readonly FakeRuntimeApi _runtime = new();
+    private readonly LoopbackHttpServer _bucket;
+    private readonly RuntimeApiClient _runtimeClient;
+    private readonly HttpClient _responseHttp = ResponseSender.CreateHttpClient();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly StringWriter _logs = new();
+    private readonly Task _loop;
+
+    public SimulatedProvider(HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null)
+    {
+        Aws = new SimulatedAws(new SimulationOptions { Region = Region });
+        Aws.SeedNetwork(Prefix);
+        SeedCalls = Aws.Calls.Count;
+        SeedResources = Aws.Snapshot().LiveBeyondSeed.Count;
+        var apis = new AwsApis(Aws.Ecs, Aws.ElasticLoadBalancing, Aws.Ec2, Aws.Iam, Aws.Logs, Aws.Ssm, Aws.ApplicationAutoScaling, Aws.Sts, Aws.Lambda);
+        var provisionerOptions = new ProvisionerOptions(Region)
+        {
+            PollDelay = TimeSpan.Zero,
+            ConsistencyDelay = TimeSpan.Zero,
+            ContinuationMargin = TimeSpan.FromSeconds(1),
+            SecurityGroupBackoff = TimeSpan.FromMilliseconds(1),
+            MaxSecurityGroupBackoff = TimeSpan.FromMilliseconds(5),
+        };
+        var time = TimeProvider.System;
+        Provisioner = new StackProvisioner(apis, provisionerOptions, time);
+        _bucket = new LoopbackHttpServer((request, cancellationToken) => BucketReply(request, cancellationToken));
+        _runtimeClient = new RuntimeApiClient(_runtime.Endpoint);
+        var log = new JsonLog(TextWriter.Synchronized(_logs), time);
+        var sender = new ResponseSender(_responseHttp, senderOptions ?? ProviderHarness.FastRetries, time, () => 0.5);
+        Handler = new CustomResourceHandler(Provisioner, sender, Continuations, options ?? ProviderHarness.TestOptions, log);
+        _loop = Task.Run(() => new RuntimeLoop(_runtimeClient, Handler, log, time).RunAsync(_stopping.Token));
+    }
+
+    public SimulatedAws Aws { get; }
+
+    public StackProvisioner Provisioner { get; }
+
+    /// <summary>The handler the loop drives; tests call it directly for payloads HTTP text cannot carry (invalid UTF-8).</summary>
+    public CustomResourceHandler Handler { get; }
+
+    /// <summary>Calls the seeding made (none today: it writes the stores directly); tests count from here.</summary>
+    public int SeedCalls { get; }
+
+    public int SeedResources { get; }
+
+    /// <summary>Records hand-offs instead of invoking Lambda: with zero poll delay no wait should outgrow an invocation.</summary>
+    public RecordingContinuations Continuations { get; } = new();
+
+    public Func<RecordedRequest, CancellationToken, Task<Reply>> BucketReply { get; set; } = (_, _) => Task.FromResult(Reply.Status(200));
+
+    /// <summary>A ResponseURL shaped like CloudFormation's pre-signed S3 URL, on the loopback bucket.</summary>
+    public Uri ResponseUrl => new($"http://{_bucket.HostAndPort}/cfn-responses/myproj-app/AppApi?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0123abcd");
+
+    public string BucketHostAndPort => _bucket.HostAndPort;
+
+    public IReadOnlyList<RecordedRequest> Puts => [.. _bucket.Requests.Where(r => r.Method == "PUT")];
+
+    /// <summary>What the function posted to the Runtime API (responses and errors), with arrival times.</summary>
+    public IReadOnlyList<RecordedRequest> RuntimeReports =>
+        [.. _runtime.Requests.Where(r => r.Method == "POST" && (r.Target.EndsWith("/response", StringComparison.Ordinal) || r.Target.EndsWith("/error", StringComparison.Ordinal)))];
+
+    public string Logs => _logs.ToString();
+
+    public IReadOnlyList<string> LogTextLines => Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public IEnumerable<JsonElement> LogLines => LogTextLines.Select(line => JsonDocument.Parse(line).RootElement);
+
+    /// <summary>Calls made since seeding.</summary>
+    public int AwsCalls => Aws.Calls.Count - SeedCalls;
+
+    /// <summary>Live resources beyond the seeded network.</summary>
+    public int Created => Aws.Snapshot().LiveBeyondSeed.Count - SeedResources;
+
+    public Task<RuntimeOutcome> InvokeAsync(JsonNode cloudFormationEvent, TimeSpan? budget = null) =>
+        InvokeRawAsync(cloudFormationEvent.ToJsonString(), DateTimeOffset.UtcNow + (budget ?? TimeSpan.FromSeconds(30)));
+
+    public async Task<RuntimeOutcome> InvokeRawAsync(string payload, DateTimeOffset deadline)
+    {
+        var id = _runtime.Enqueue(payload, deadline);
+        return await _runtime.OutcomeAsync(id);
+    }
+
+    /// <summary>Hands raw bytes straight to the handler, as the runtime loop would after reading them off the wire.</summary>
+    public Task<InvocationResult> HandleBytesAsync(byte[] payload, DateTimeOffset deadline)
+    {
+        var invocation = new Invocation(Guid.NewGuid().ToString(), deadline, FakeRuntimeApi.FunctionArn, null, payload);
+        return Handler.HandleAsync(invocation, new InvocationContext(invocation, TimeProvider.System), CancellationToken.None);
+    }
+
+    /// <summary>A valid Create of the seed's app-api service, properties stringified as CloudFormation sends them.</summary>
+    public JsonObject Create(JsonObject? properties = null, string requestId = "e2e-create-0001") => new()
+    {
+        ["RequestType"] = "Create",
+        ["ServiceToken"] = Events.ServiceToken,
+        ["ResponseURL"] = ResponseUrl.ToString(),
+        ["StackId"] = StackId,
+        ["RequestId"] = requestId,
+        ["LogicalResourceId"] = LogicalId,
+        ["ResourceType"] = "Custom::FargateApi",
+        ["ResourceProperties"] = properties ?? ValidProperties(),
+    };
+
+    public static JsonObject ValidProperties() => new()
+    {
+        ["ServiceToken"] = Events.ServiceToken,
+        ["ProjectPrefix"] = Prefix,
+        ["ServiceName"] = "app-api",
+        ["Cpu"] = "512",
+        ["Memory"] = "1024",
+        ["ImageTag"] = "v1",
+        ["ContainerPort"] = "8000",
+        ["Priority"] = "10",
+        ["DesiredCount"] = "1",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
+        {
+        }
+
+        _runtimeClient.Dispose();
+        _responseHttp.Dispose();
+        await _runtime.DisposeAsync();
+        await _bucket.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    internal sealed class RecordingContinuations : IContinuationSender
+    {
+        public int Count;
+
+        public Task SendAsync(string functionArn, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Count);
+            return Task.CompletedTask;
+        }
+    }
+}
