@@ -52,15 +52,16 @@ internal static class JsonValueReader
             return Missing(section, definition, path) ? null : definition.DefaultBoolean;
         }
 
+        JsonText.TryGetString(value, out var text);
         switch (value.ValueKind)
         {
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:
                 return false;
-            case JsonValueKind.String when string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase):
+            case JsonValueKind.String when string.Equals(text, "true", StringComparison.OrdinalIgnoreCase):
                 return true;
-            case JsonValueKind.String when string.Equals(value.GetString(), "false", StringComparison.OrdinalIgnoreCase):
+            case JsonValueKind.String when string.Equals(text, "false", StringComparison.OrdinalIgnoreCase):
                 return false;
             default:
                 section.Problems.Add(path, "expected true or false, got " + ValueText.Kind(value));
@@ -76,13 +77,8 @@ internal static class JsonValueReader
             return Missing(section, definition, path) ? null : definition.DefaultString;
         }
 
-        if (!TryText(value, out var text))
-        {
-            section.Problems.Add(path, "expected a string, got " + ValueText.Kind(value));
-            return null;
-        }
-
-        return StringRules.Check(section.Problems, path, text, definition) ? text : null;
+        return Text(section.Problems, path, value, definition, "a string") is { } text
+            && StringRules.Check(section.Problems, path, text, definition) ? text : null;
     }
 
     public static IReadOnlyList<string>? List(ObjectSection section, PropertyDefinition definition)
@@ -113,9 +109,8 @@ internal static class JsonValueReader
         {
             var itemPath = path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
             index++;
-            if (!TryText(item, out var text))
+            if (Text(section.Problems, itemPath, item, definition, "a string") is not { } text)
             {
-                section.Problems.Add(itemPath, "expected a string, got " + ValueText.Kind(item));
                 valid = false;
                 continue;
             }
@@ -137,7 +132,7 @@ internal static class JsonValueReader
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            section.Problems.Add(path, "expected an object of name/value strings, got " + ValueText.Kind(value));
+            section.Problems.Add(path, "expected an object of name/value strings, got " + ValueText.Kind(value, showValue: !definition.Sensitive));
             return null;
         }
 
@@ -159,17 +154,23 @@ internal static class JsonValueReader
         var valid = true;
         foreach (var entry in value.EnumerateObject())
         {
-            var entryPath = path + "." + ValueText.Segment(entry.Name);
-            valid &= StringRules.CheckKey(section.Problems, entryPath, entry.Name, definition);
-            if (!TryText(entry.Value, out var text))
+            if (!JsonText.TryGetName(entry, out var name))
             {
-                section.Problems.Add(entryPath, "expected a string value, got " + ValueText.Kind(entry.Value));
+                section.Problems.Add(path, "a name " + JsonText.NotValidText);
+                valid = false;
+                continue;
+            }
+
+            var entryPath = path + "." + ValueText.Segment(name);
+            valid &= StringRules.CheckKey(section.Problems, entryPath, name, definition);
+            if (Text(section.Problems, entryPath, entry.Value, definition, "a string value") is not { } text)
+            {
                 valid = false;
                 continue;
             }
 
             valid &= StringRules.Check(section.Problems, entryPath, text, definition);
-            if (!entries.TryAdd(entry.Name, text))
+            if (!entries.TryAdd(name, text))
             {
                 section.Problems.Add(entryPath, "given more than once; give it once");
                 valid = false;
@@ -217,23 +218,34 @@ internal static class JsonValueReader
         return value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetInt64(out number),
-            JsonValueKind.String => value.GetString() is { Length: > 0 and <= 20 } text
+            JsonValueKind.String => JsonText.TryGetString(value, out var text) && text.Length is > 0 and <= 20
                 && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number),
             _ => false,
         };
     }
 
-    /// <summary>A JSON string, or a number or boolean CloudFormation would have sent as a string anyway.</summary>
-    private static bool TryText(JsonElement value, out string text)
+    /// <summary>
+    /// A JSON string, or a number or boolean CloudFormation would have sent as a string anyway; else null, with the
+    /// problem recorded (text that cannot be read, or "expected <paramref name="expected"/>").
+    /// </summary>
+    private static string? Text(ProblemCollector problems, string path, JsonElement value, PropertyDefinition definition, string expected)
     {
-        text = value.ValueKind switch
+        switch (value.ValueKind)
         {
-            JsonValueKind.String => value.GetString() ?? string.Empty,
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => string.Empty,
-        };
-        return value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+            case JsonValueKind.String when JsonText.TryGetString(value, out var text):
+                return text;
+            case JsonValueKind.String:
+                problems.Add(path, JsonText.NotValidText);
+                return null;
+            case JsonValueKind.Number:
+                return value.GetRawText();
+            case JsonValueKind.True:
+                return "true";
+            case JsonValueKind.False:
+                return "false";
+            default:
+                problems.Add(path, "expected " + expected + ", got " + ValueText.Kind(value, showValue: !definition.Sensitive));
+                return null;
+        }
     }
 }

@@ -14,6 +14,9 @@ internal sealed class ObjectSection
 
     private readonly JsonElement? element;
 
+    /// <summary>A member name of this object is not valid text: <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> would throw.</summary>
+    private bool hasUnreadableName;
+
     private ObjectSection(string path, JsonElement? element, ProblemCollector problems)
     {
         Path = path;
@@ -52,8 +55,34 @@ internal sealed class ObjectSection
     public string PathOf(PropertyDefinition member) => Path.Length == 0 ? member.Name : Path + "." + member.Name;
 
     /// <summary>The member's value; null when absent or JSON null (CloudFormation drops AWS::NoValue members).</summary>
-    public JsonElement? Get(PropertyDefinition member) =>
-        element is { } value && value.TryGetProperty(member.Name, out var found) && found.ValueKind != JsonValueKind.Null ? found : null;
+    public JsonElement? Get(PropertyDefinition member)
+    {
+        if (element is not { } value)
+        {
+            return null;
+        }
+
+        var found = hasUnreadableName ? FindAmongReadableNames(value, member.Name) : value.TryGetProperty(member.Name, out var match) ? match : null;
+        return found is { ValueKind: not JsonValueKind.Null } ? found : null;
+    }
+
+    /// <summary>
+    /// TryGetProperty unescapes the names it passes and throws on one that is not valid text; with such a name in the
+    /// object (already reported), the members are compared one by one instead. The last of repeated names wins, as there.
+    /// </summary>
+    private static JsonElement? FindAmongReadableNames(JsonElement value, string name)
+    {
+        JsonElement? found = null;
+        foreach (var member in value.EnumerateObject())
+        {
+            if (JsonText.TryGetName(member, out var memberName) && memberName == name)
+            {
+                found = member.Value;
+            }
+        }
+
+        return found;
+    }
 
     private void CheckMemberNames(PropertyDefinition definition)
     {
@@ -62,7 +91,13 @@ internal sealed class ObjectSection
         var unknown = 0;
         foreach (var member in element!.Value.EnumerateObject())
         {
-            var name = member.Name;
+            if (!JsonText.TryGetName(member, out var name))
+            {
+                hasUnreadableName = true;
+                Problems.Add(Path.Length == 0 ? "ResourceProperties" : Path, "a property name " + JsonText.NotValidText);
+                continue;
+            }
+
             var path = Path.Length == 0 ? ValueText.Segment(name) : Path + "." + ValueText.Segment(name);
             if (Array.IndexOf(known, name) >= 0)
             {

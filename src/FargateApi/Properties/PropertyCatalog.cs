@@ -61,9 +61,17 @@ internal static partial class PropertyCatalog
         Update = UpdateBehavior.Replacement,
     };
 
-    public static PropertyDefinition EnvironmentVariables { get; } = Map("EnvironmentVariables", "Plain environment variables of the container.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, null, null, L.MaxEnvironmentValueLength);
+    public static PropertyDefinition EnvironmentVariables { get; } = Map("EnvironmentVariables", "Plain environment variables of the container.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, null, null, L.MaxEnvironmentValueLength) with
+    {
+        Sensitive = true,
+    };
 
-    public static PropertyDefinition Secrets { get; } = Map("Secrets", "Environment variables read at task start from Secrets Manager or SSM Parameter Store: name → ARN.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, P.SecretSource, P.SecretSourceText, L.MaxArnLength);
+    public static PropertyDefinition Secrets { get; } = Map("Secrets", "Environment variables read at task start from Secrets Manager or SSM Parameter Store: name → ARN.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, P.SecretSource, P.SecretSourceText, L.MaxArnLength) with
+    {
+        Sensitive = true,
+        ShapeName = "a Secrets Manager secret ARN or SSM parameter ARN",
+        ValueAllowedText = P.SecretSourceForms,
+    };
 
     public static PropertyDefinition LogRetentionDays { get; } = Integer("LogRetentionDays", "Retention of the log group /ecs/{ProjectPrefix}/{ServiceName}.", 1, 3653, 7) with
     {
@@ -114,7 +122,7 @@ internal static partial class PropertyCatalog
         DefaultText = "created by the provider",
     };
 
-    public static PropertyDefinition Tags { get; } = Map("Tags", "Tags on every resource the provider creates (it adds 4 of its own: stack id, logical id, managed-by, generation).", P.TagKey, P.TagKeyText, null, null, L.MaxTagValueLength) with
+    public static PropertyDefinition Tags { get; } = Map("Tags", "Tags on every resource the provider creates (it adds 4 of its own: stack id, logical id, managed-by, generation).", P.TagKey, P.TagKeyText, P.TagValue, P.TagValueText, L.MaxTagValueLength) with
     {
         MaxKeyLength = L.MaxTagKeyLength,
         MaxItems = L.MaxTagsPerResource - L.ProviderOwnershipTags,
@@ -204,6 +212,8 @@ internal static partial class PropertyCatalog
         MaxKeyLength = keyPattern == P.EnvironmentVariableName ? 255 : null,
         Pattern = valuePattern,
         AllowedText = valueText is null ? "keys: " + keyText : "keys: " + keyText + "; values: " + valueText,
+        KeyAllowedText = keyText,
+        ValueAllowedText = valueText,
         MaxLength = maxValueLength,
         MaxItems = keyPattern == P.EnvironmentVariableName ? L.MaxEnvironmentEntries : null,
         DefaultText = "{}",

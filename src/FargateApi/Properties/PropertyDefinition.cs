@@ -67,6 +67,21 @@ internal sealed record PropertyDefinition
     /// <summary>What is allowed, in words, for messages and docs (when min/max/enums do not say it all).</summary>
     public string? AllowedText { get; init; }
 
+    /// <summary>Maps: what keys must be, in words, for the message on a wrong key (else <see cref="AllowedText"/>).</summary>
+    public string? KeyAllowedText { get; init; }
+
+    /// <summary>Maps: what values must be, in words, for the message on a wrong value (else <see cref="AllowedText"/>).</summary>
+    public string? ValueAllowedText { get; init; }
+
+    /// <summary>What a matching value is, for "is not …" (e.g. "a Secrets Manager secret ARN"); else "is not valid".</summary>
+    public string? ShapeName { get; init; }
+
+    /// <summary>
+    /// Values that may be secrets (Secrets, where users paste a password instead of its ARN, and EnvironmentVariables,
+    /// which users abuse for secrets): messages never quote them, because the Reason goes to stack events and logs.
+    /// </summary>
+    public bool Sensitive { get; init; }
+
     public long? DefaultInteger { get; init; }
 
     public bool? DefaultBoolean { get; init; }

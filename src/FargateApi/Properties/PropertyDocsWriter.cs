@@ -116,6 +116,11 @@ internal static class PropertyDocsWriter
             parts.Add(member.Type == PropertyType.StringMap ? $"at most {items} entries" : $"at most {items} items");
         }
 
+        if (member.Sensitive)
+        {
+            parts.Add("values are never shown in error messages");
+        }
+
         return parts.Count == 0 ? (member.Type == PropertyType.Object ? "see below" : "any") : string.Join("; ", parts);
     }
 

@@ -2,7 +2,8 @@ namespace FargateApi.Properties;
 
 /// <summary>
 /// The string shapes properties must have, as anchored regular expressions in the common subset of ECMA-262 (JSON Schema)
-/// and .NET, each with the words a message shows. ASCII classes only: .NET's \d would accept other scripts' digits.
+/// and .NET, each with the words a message shows. ASCII classes only (.NET's \d would accept other scripts' digits), except
+/// where AWS itself allows any letter (tags).
 /// </summary>
 internal static class PropertyPatterns
 {
@@ -47,6 +48,9 @@ internal static class PropertyPatterns
         "^" + Partition + ":(secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@:-]+|ssm:[a-z0-9-]+:[0-9]{12}:parameter/[A-Za-z0-9/_.-]+)$";
 
     public const string SecretSourceText = "a Secrets Manager ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)";
+
+    /// <summary>The two ARN forms of <see cref="SecretSource"/>, for the message on a value that is neither (it does not show the value).</summary>
+    public const string SecretSourceForms = "arn:<partition>:secretsmanager:<region>:<account>:secret:<name> or arn:<partition>:ssm:<region>:<account>:parameter/<name>";
 
     public const string SecretArn = "^" + Partition + ":secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@:-]+$";
 
@@ -105,10 +109,25 @@ internal static class PropertyPatterns
 
     public const string HostHeaderText = "a host name of letters, digits, '-' and the wildcards * and ?, with at least one '.' and only letters after the last '.'";
 
-    /// <summary>Tag keys must not start with "aws:" in any case (botocore model ecs Tag).</summary>
-    public const string TagKey = "^(?![Aa][Ww][Ss]:).+$";
+    /// <summary>
+    /// The characters AWS allows in tag keys and values: botocore models (shared/aws-models) ecs/2014-11-13, elbv2/2015-12-01
+    /// and logs/2014-03-28, shapes TagKey and TagValue, pattern <c>^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$</c>. Unicode classes
+    /// here on purpose (AWS's own; ECMA-262 reads them with the u flag, .NET always). .NET matches UTF-16 units, so a
+    /// letter outside the BMP (a surrogate pair) is refused although AWS would take it: stricter, never looser.
+    /// </summary>
+    private const string TagCharacter = @"[\p{L}\p{Z}\p{N}_.:/=+\-@]";
 
-    public const string TagKeyText = "1-128 characters, not starting with 'aws:'";
+    private const string TagCharacterText = "letters, digits and spaces (any script) and _.:/=+-@";
+
+    /// <summary>Tag keys: <see cref="TagCharacter"/>s, and not starting with "aws:" in any case (botocore model ecs Tag).</summary>
+    public const string TagKey = "^(?![Aa][Ww][Ss]:)" + TagCharacter + "+$";
+
+    public const string TagKeyText = "1-128 " + TagCharacterText + ", not starting with 'aws:'";
+
+    /// <summary>Tag values: <see cref="TagCharacter"/>s, possibly none (botocore model ecs TagValue, length 0-256).</summary>
+    public const string TagValue = "^" + TagCharacter + "*$";
+
+    public const string TagValueText = TagCharacterText + ", or nothing";
 
     /// <summary>DynamoDB table names are 3–255 of <c>[A-Za-z0-9_.-]</c> (DynamoDB CreateTable), or the table's ARN.</summary>
     public const string DynamoDbTable = "^([A-Za-z0-9_.-]{3,255}|" + Partition + ":dynamodb:[a-z0-9-]+:[0-9]{12}:table/[A-Za-z0-9_.-]{3,255})$";

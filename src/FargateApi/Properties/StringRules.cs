@@ -8,12 +8,15 @@ internal static class StringRules
 {
     private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
 
-    /// <summary>Length first, so a huge value is rejected before any pattern runs on it.</summary>
+    /// <summary>Length first, so a huge value is rejected before any pattern runs on it. A <see cref="PropertyDefinition.Sensitive"/> value is never quoted.</summary>
     public static bool Check(ProblemCollector problems, string path, string text, PropertyDefinition definition)
     {
+        // "'value' is …", or "is … (value not shown: it may be a secret)": the message reads the same either way.
+        var shown = definition.Sensitive ? string.Empty : ValueText.Quote(text) + " ";
+        var hidden = definition.Sensitive ? " (" + ValueText.NotShown + ")" : string.Empty;
         if (definition.MaxLength is { } maximum && text.Length > maximum)
         {
-            problems.Add(path, $"{ValueText.Quote(text)} is too long ({ValueText.Number(text.Length)} characters); at most {ValueText.Number(maximum)}");
+            problems.Add(path, $"{shown}is too long ({ValueText.Number(text.Length)} characters{(definition.Sensitive ? "; " + ValueText.NotShown : string.Empty)}); at most {ValueText.Number(maximum)}");
             return false;
         }
 
@@ -21,19 +24,19 @@ internal static class StringRules
         {
             problems.Add(path, text.Length == 0
                 ? "must not be empty"
-                : $"{ValueText.Quote(text)} is too short; at least {ValueText.Number(minimum)} characters");
+                : $"{shown}is too short{hidden}; at least {ValueText.Number(minimum)} characters");
             return false;
         }
 
         if (definition.AllowedStrings is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
         {
-            problems.Add(path, $"{ValueText.Quote(text)} is not allowed; allowed: {string.Join(", ", allowed)}");
+            problems.Add(path, $"{shown}is not allowed{hidden}; allowed: {string.Join(", ", allowed)}");
             return false;
         }
 
         if (definition.Pattern is { } pattern && !Matches(pattern, text))
         {
-            problems.Add(path, $"{ValueText.Quote(text)} is not valid; expected {definition.AllowedText ?? pattern}");
+            problems.Add(path, $"{shown}is not {definition.ShapeName ?? "valid"}{hidden}; expected {definition.ValueAllowedText ?? definition.AllowedText ?? pattern}");
             return false;
         }
 
@@ -57,7 +60,7 @@ internal static class StringRules
 
         if (definition.KeyPattern is { } pattern && !Matches(pattern, key))
         {
-            problems.Add(path, $"{ValueText.Quote(key)} is not a valid name; expected {definition.AllowedText ?? pattern}");
+            problems.Add(path, $"{ValueText.Quote(key)} is not a valid name; expected {definition.KeyAllowedText ?? definition.AllowedText ?? pattern}");
             return false;
         }
 

@@ -26,16 +26,27 @@ internal static class ValueText
         return text.ToString();
     }
 
-    /// <summary>A map key or list item as a path segment, cut like a quoted value.</summary>
-    public static string Segment(string key) =>
-        key.Length <= PropertyLimits.MaxQuotedLength ? key : string.Concat(key.AsSpan(0, PropertyLimits.MaxQuotedLength), "…");
+    /// <summary>A map key or list item as a path segment, cut like a quoted value; control characters shown as '?' (no CRLF into logs).</summary>
+    public static string Segment(string key)
+    {
+        var shown = key.Length <= PropertyLimits.MaxQuotedLength ? key : string.Concat(key.AsSpan(0, PropertyLimits.MaxQuotedLength), "…");
+        return shown.Any(c => char.IsControl(c) || char.IsSurrogate(c))
+            ? string.Concat(shown.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c))
+            : shown;
+    }
 
-    /// <summary>What kind of JSON value was given, for "expected X, got Y".</summary>
-    public static string Kind(JsonElement value) => value.ValueKind switch
+    /// <summary>What a value that may be a secret is in messages, instead of its quote.</summary>
+    public const string NotShown = "value not shown: it may be a secret";
+
+    /// <summary>What kind of JSON value was given, for "expected X, got Y"; the value itself only when <paramref name="showValue"/>.</summary>
+    public static string Kind(JsonElement value, bool showValue = true) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
+        JsonValueKind.String when !JsonText.TryGetString(value, out _) => "a string that " + JsonText.NotValidText,
+        JsonValueKind.String when !showValue => "a string (" + NotShown + ")",
         JsonValueKind.String => "the string " + Quote(value.GetString() ?? string.Empty),
+        JsonValueKind.Number when !showValue => "a number (" + NotShown + ")",
         JsonValueKind.Number => "the number " + Quote(value.GetRawText()),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",

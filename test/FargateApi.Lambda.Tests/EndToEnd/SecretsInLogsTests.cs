@@ -76,13 +76,11 @@ public sealed class SecretsInLogsTests
     }
 
     /// <summary>
-    /// KNOWN BUG, pinned: a secret value given where its ARN belongs (a common slip) is quoted in the FAILED Reason
-    /// (ValueText.Quote shows up to MaxQuotedLength characters), which goes to the stack events and, via the
-    /// response.sending line, to the logs. Secrets values (and EnvironmentVariables values) should be described, not
-    /// quoted. When this fails because the value no longer appears, turn the two Contains into DoesNotContain.
+    /// A secret value given where its ARN belongs (a common slip) is described, not quoted, in the FAILED Reason: the
+    /// Reason goes to the stack events and, via the response.sending line, to the logs.
     /// </summary>
     [Fact]
-    public async Task Known_bug_a_secret_value_given_instead_of_its_arn_is_quoted_in_the_reason_and_the_logs()
+    public async Task A_secret_value_given_instead_of_its_arn_is_described_but_kept_out_of_the_reason_and_the_logs()
     {
         await using var provider = new SimulatedProvider();
         var properties = SimulatedProvider.ValidProperties();
@@ -90,11 +88,31 @@ public sealed class SecretsInLogsTests
 
         await provider.InvokeAsync(provider.Create(properties, "secrets-value-not-arn"));
 
+        var answer = Answer(provider, 0);
+        var reason = answer.GetProperty("Reason").GetString()!;
+        Assert.Equal("FAILED", answer.GetProperty("Status").GetString());
+        Assert.Equal(0, provider.AwsCalls);
+        Assert.Contains("Secrets.DB_PASSWORD: is not a Secrets Manager secret ARN or SSM parameter ARN (value not shown: it may be a secret)", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", provider.Logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", string.Concat(provider.RuntimeReports.Select(r => r.BodyText)), StringComparison.Ordinal);
+    }
+
+    /// <summary>The same for a plain environment variable holding a secret: a value too long is described, not quoted.</summary>
+    [Fact]
+    public async Task An_invalid_environment_variable_value_is_kept_out_of_the_reason_and_the_logs()
+    {
+        await using var provider = new SimulatedProvider();
+        var properties = SimulatedProvider.ValidProperties();
+        properties["EnvironmentVariables"] = new JsonObject { ["DB_PASSWORD"] = Password + new string('x', 8192) };
+
+        await provider.InvokeAsync(provider.Create(properties, "environment-value-too-long"));
+
         var reason = Answer(provider, 0).GetProperty("Reason").GetString()!;
         Assert.Equal(0, provider.AwsCalls);
-        Assert.Contains("Secrets", reason, StringComparison.Ordinal);
-        Assert.Contains(Password, reason, StringComparison.Ordinal);
-        Assert.Contains(Password, provider.Logs, StringComparison.Ordinal);
+        Assert.Contains("EnvironmentVariables.DB_PASSWORD: is too long", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", provider.Logs, StringComparison.Ordinal);
     }
 
     private static JsonObject SensitiveProperties(string tag)

@@ -45,11 +45,11 @@ public sealed class RuleTests
         { "ContainerPort=\"0\"", "ContainerPort", "0 is out of range; allowed: 1 to 65535" },
         { "ContainerPort=65536", "ContainerPort", "allowed: 1 to 65535" },
         // Variables and secrets.
-        { "EnvironmentVariables={\"1BAD\": \"x\"}", "EnvironmentVariables.1BAD", "'1BAD' is not a valid name; expected keys: letters, digits and '_'" },
+        { "EnvironmentVariables={\"1BAD\": \"x\"}", "EnvironmentVariables.1BAD", "'1BAD' is not a valid name; expected letters, digits and '_'" },
         { "EnvironmentVariables={\"A\": {\"x\": 1}}", "EnvironmentVariables.A", "expected a string value, got an object" },
         { "EnvironmentVariables=[\"A=1\"]", "EnvironmentVariables", "expected an object of name/value strings, got a list" },
-        { "Secrets={\"DB_PASSWORD\": \"my-password\"}", "Secrets.DB_PASSWORD", "'my-password' is not valid; expected keys: letters, digits and '_', not starting with a digit; values: a Secrets Manager ARN" },
-        { "Secrets={\"DB_PASSWORD\": \"arn:aws:s3:::bucket/key\"}", "Secrets.DB_PASSWORD", "or an SSM parameter ARN" },
+        { "Secrets={\"DB_PASSWORD\": \"my-password\"}", "Secrets.DB_PASSWORD", "is not a Secrets Manager secret ARN or SSM parameter ARN (value not shown: it may be a secret); expected arn:<partition>:secretsmanager:" },
+        { "Secrets={\"DB_PASSWORD\": \"arn:aws:s3:::bucket/key\"}", "Secrets.DB_PASSWORD", "or arn:<partition>:ssm:<region>:<account>:parameter/<name>" },
         { "Secrets={\"INFERENCE_API_URL\": \"arn:aws:ssm:us-east-1:123456789012:parameter/x\"}", "Secrets.INFERENCE_API_URL", "also set in EnvironmentVariables" },
         // Container health check (ECS).
         { "HealthCheck.IntervalSeconds=\"4\"", "HealthCheck.IntervalSeconds", "allowed: 5 to 300" },
@@ -141,6 +141,15 @@ public sealed class RuleTests
         { $"Tags={{\"{Long129}\": \"me\"}}", "Tags." + new string('a', 60) + "…", "the name is too long (129 characters); at most 128" },
         { $"Tags={{\"Owner\": \"{new string('v', 257)}\"}}", "Tags.Owner", "(257 characters); at most 256" },
         { "Tags=[\"Owner=me\"]", "Tags", "expected an object of name/value strings" },
+        // Tag characters: AWS's TagKey/TagValue pattern ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$ (aws-models ecs, elbv2, logs).
+        { "Tags={\"team\": \"api\\r\\nSet-Cookie: a=b\"}", "Tags.team", "'api??Set-Cookie: a=b' is not valid; expected letters, digits and spaces (any script) and _.:/=+-@, or nothing" },
+        { "Tags={\"team\": \"<script>alert(1)</script>\"}", "Tags.team", "'<script>alert(1)</script>' is not valid; expected letters, digits and spaces" },
+        { "Tags={\"team\": \"a;b\"}", "Tags.team", "'a;b' is not valid" },
+        { "Tags={\"team\": \"tab\\there\"}", "Tags.team", "'tab?here' is not valid" },
+        { $"Tags={{\"team\": \"{new string('<', 100)}\"}}", "Tags.team", $"'{new string('<', 60)}'… (100 characters) is not valid" },
+        { "Tags={\"team<x>\": \"api\"}", "Tags.team<x>", "'team<x>' is not a valid name; expected 1-128 letters, digits and spaces (any script) and _.:/=+-@, not starting with 'aws:'" },
+        { "Tags={\"cost center!\": \"api\"}", "Tags.cost center!", "is not a valid name" },
+        { "Tags={\"team\\r\\nSet-Cookie: a=b\": \"api\"}", "Tags.team??Set-Cookie: a=b", "'team??Set-Cookie: a=b' is not a valid name" },
         // CloudFormation's own.
         { "ServiceTimeout=\"0\"", "ServiceTimeout", "allowed: 1 to 3600" },
         { "ServiceTimeout=\"3601\"", "ServiceTimeout", "allowed: 1 to 3600" },
@@ -192,6 +201,7 @@ public sealed class RuleTests
         "Network.LoadBalancerSecurityGroupId=\"sg-0123456789abcdef0\"",
         "Environment=\"prod-eu-1\"",
         "AutoScaling.MinCapacity=\"0\" & AutoScaling.MaxCapacity=\"1\"",
+        "Tags={\"Cost Center\": \"a_b.c:d/e=f+g-h@i 42\", \"équipe\": \"Zürich 東京 ١٢٣\", \"empty\": \"\", \"awsome:x\": \"v\"}",
     };
 
     [Theory]
