@@ -1,4 +1,5 @@
 using FargateApi.Aws.Http;
+using FargateApi.Aws.Retry;
 using FargateApi.Simulation.Calls;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Faults;
@@ -26,7 +27,7 @@ public sealed class FaultAndThrottlingTests
     [Fact]
     public async Task Fault_numbering_matches_the_call_log_so_the_next_call_can_be_targeted()
     {
-        var aws = new SimulatedAws();
+        var aws = new SimulatedAws(new SimulationOptions { ClientRetry = null });
         var network = aws.SeedNetwork("proj");
         aws.RateLimits.Limit(SimServices.Ssm, null, ratePerSecond: 0, burst: 1);
         await aws.Ssm.GetParametersAsync(["/proj/network/vpc-id"], None);
@@ -58,7 +59,7 @@ public sealed class FaultAndThrottlingTests
     public async Task Calls_beyond_the_burst_are_throttled_with_each_protocols_code()
     {
         var clock = new ManualTimeProvider();
-        var aws = new SimulatedAws(new SimulationOptions { TimeProvider = clock });
+        var aws = new SimulatedAws(new SimulationOptions { TimeProvider = clock, ClientRetry = null });
         var network = aws.SeedNetwork("proj");
         aws.RateLimits
             .Limit(SimServices.Ecs, "DescribeServices", ratePerSecond: 1, burst: 2)
@@ -82,6 +83,22 @@ public sealed class FaultAndThrottlingTests
         await aws.Ecs.DescribeServicesAsync(network.ClusterName, ["a"], None);
         await Errors.Expect("ThrottlingException", () => aws.Ecs.DescribeServicesAsync(network.ClusterName, ["a"], None));
         await aws.ElasticLoadBalancing.DescribeListenersAsync([network.ListenerArn], null, None);
+    }
+
+    [Fact]
+    public async Task Throttles_are_retried_by_the_simulated_clients_with_the_products_retry_policy()
+    {
+        var aws = new SimulatedAws(new SimulationOptions { ClientRetry = RetryPolicy.Default with { ThrottlingBaseDelay = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(5) } });
+        aws.SeedNetwork("proj");
+        aws.RateLimits.Limit(SimServices.Ssm, null, ratePerSecond: 200, burst: 1);
+
+        await aws.Ssm.GetParametersAsync(["/proj/network/vpc-id"], None);
+        await aws.Ssm.GetParametersAsync(["/proj/network/vpc-id"], None);
+
+        var throttled = aws.Calls.Records.Count(r => r.Outcome == "ThrottlingException");
+        Assert.True(throttled > 0, "the second call was not throttled: the test proves nothing");
+        Assert.Equal(throttled, aws.ClientRetries.ThrottlingRetries);
+        Assert.Equal(2, aws.Calls.Records.Count(r => r.Outcome == CallRecord.Ok && r.Operation == "GetParameters"));
     }
 
     [Fact]
