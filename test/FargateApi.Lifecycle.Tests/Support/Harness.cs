@@ -9,7 +9,7 @@ namespace FargateApi.Lifecycle.Tests.Support;
 /// <summary>One simulated account with the seed's shared network, and the provisioner over it.</summary>
 internal sealed class Harness
 {
-    public const string Prefix = "myproj";
+    public const string Prefix = Props.Prefix;
     public const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/myproj-app/1c2fa620-982a-11e3-aff7-50e2416294e0";
     public const string LogicalId = "AppApi";
 

@@ -11,7 +11,7 @@ namespace FargateApi.Resilience.Tests.Support;
 /// </summary>
 internal sealed class World
 {
-    public const string Prefix = "myproj";
+    public const string Prefix = Props.Prefix;
     public const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/myproj-app/1c2fa620-982a-11e3-aff7-50e2416294e0";
     public const string LogicalId = "AppApi";
 

@@ -1,25 +1,31 @@
 using FargateApi.Properties;
 
-namespace FargateApi.Resilience.Tests.Support;
+namespace FargateApi.TestSupport;
 
-/// <summary>The seed's app-api service (as in FargateApi.Lifecycle.Tests), and numbered siblings for the load test.</summary>
-internal static class Props
+/// <summary>
+/// The seed's app-api service, with its network read from the seeded SSM parameters under <see cref="Prefix"/>; tests
+/// change one thing with <c>with</c> or the helpers below.
+/// </summary>
+public static class Props
 {
+    /// <summary>The project prefix of the seeded shared network.</summary>
+    public const string Prefix = "myproj";
+
     public static ServiceProperties Seed { get; } = new()
     {
-        ProjectPrefix = World.Prefix,
+        ProjectPrefix = Prefix,
         Environment = "dev",
         ServiceName = "app-api",
         Cpu = 512,
         Memory = 1024,
         Image = new ContainerImage(null, "myproj/app-api", "v1"),
         ContainerPort = 8000,
-        EnvironmentVariables = new Dictionary<string, string> { ["PROJECT_PREFIX"] = World.Prefix, ["AWS_REGION"] = "us-east-1" },
+        EnvironmentVariables = new Dictionary<string, string> { ["PROJECT_PREFIX"] = Prefix, ["AWS_REGION"] = "us-east-1" },
         Secrets = new Dictionary<string, string>(),
         HealthCheck = new ContainerHealthCheck(["CMD-SHELL", "curl -f http://localhost:8000/health || exit 1"], 30, 5, 3, 60),
         LogRetentionDays = 7,
         LogRemovalPolicy = RemovalPolicy.Destroy,
-        Network = new NetworkProperties($"/{World.Prefix}/network", null, null, null, null, null),
+        Network = new NetworkProperties($"/{Prefix}/network", null, null, null, null, null),
         DesiredCount = 2,
         Deployment = new DeploymentProperties(100, 200, CircuitBreakerRollback: true, 60),
         EnableExecuteCommand = true,
@@ -52,4 +58,6 @@ internal static class Props
         PathPatterns = [$"/svc-{i:00}/*"],
         Priority = 100 + i,
     };
+
+    public static string ImageUri(string tag) => $"123456789012.dkr.ecr.us-east-1.amazonaws.com/myproj/app-api:{tag}";
 }

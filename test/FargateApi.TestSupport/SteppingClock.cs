@@ -1,10 +1,10 @@
-namespace FargateApi.Resilience.Tests.Support;
+namespace FargateApi.TestSupport;
 
-/// <summary>Copied from FargateApi.Lifecycle.Tests.
+/// <summary>
 /// A clock for waits that should not take real time: every timer moves the clock forward by its due time and fires at
 /// once, so a 15 s poll delay passes instantly and deterministically while <see cref="GetUtcNow"/> still advances.
 /// </summary>
-internal sealed class SteppingClock : TimeProvider
+public sealed class SteppingClock : TimeProvider
 {
     private long _ticks = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
 
