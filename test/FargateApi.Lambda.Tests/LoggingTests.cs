@@ -68,4 +68,19 @@ public class LoggingTests
         Assert.Contains("DbPassword", provider.Logs, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-very-secret", provider.Logs, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_huge_field_is_cut_so_every_line_fits_a_CloudWatch_event()
+    {
+        var output = new StringWriter();
+        var log = new Logging.JsonLog(output, TimeProvider.System).With(("logicalResourceId", new string('L', 1_000_000)));
+
+        log.Info("operation.start", ("resourceType", new string('R', 1_000_000)));
+
+        var line = output.ToString().TrimEnd();
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) < 256 * 1024, $"a line of {line.Length} characters");
+        Assert.Contains("(1000000 characters, cut)", line, StringComparison.Ordinal);
+        using var parsed = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("operation.start", parsed.RootElement.GetProperty("step").GetString());
+    }
 }

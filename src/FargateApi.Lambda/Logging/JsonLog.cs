@@ -13,6 +13,13 @@ internal sealed class JsonLog
     /// <summary>Quotes and non-ASCII stay readable in the console; the lines are never embedded in HTML.</summary>
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// Longest text of one field. CloudWatch Logs takes at most 256 KB per event (PutLogEvents: "The maximum event size is
+    /// 256 KB"); a hostile event's 1 MB ResourceType must not make a line that is dropped or split. 4096 characters keep a
+    /// whole Reason (itself at most 4096 bytes) and leave room for every field of a line even in 3-byte UTF-8.
+    /// </summary>
+    public const int MaxFieldLength = 4096;
+
     private readonly TextWriter _output;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _scope;
@@ -62,7 +69,7 @@ internal sealed class JsonLog
             json.WriteString("level", level);
             foreach (var (name, value) in _scope)
             {
-                json.WriteString(name, value);
+                json.WriteString(name, Bounded(value));
             }
 
             json.WriteString("step", step);
@@ -105,8 +112,11 @@ internal sealed class JsonLog
                 json.WriteNumber(name, Math.Round(span.TotalMilliseconds));
                 break;
             default:
-                json.WriteString(name, value.ToString());
+                json.WriteString(name, Bounded(value.ToString()));
                 break;
         }
     }
+
+    private static string? Bounded(string? text) =>
+        text is { Length: > MaxFieldLength } ? $"{text[..MaxFieldLength]}… ({text.Length} characters, cut)" : text;
 }
