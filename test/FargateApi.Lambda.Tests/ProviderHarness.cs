@@ -5,8 +5,6 @@ using FargateApi.Aws.Http;
 using FargateApi.Aws.Services.Lambda;
 using FargateApi.Lambda.CloudFormation;
 using FargateApi.Lambda.Continuation;
-using FargateApi.Lambda.Logging;
-using FargateApi.Lambda.Runtime;
 using FargateApi.Lambda.Tests.Loopback;
 
 namespace FargateApi.Lambda.Tests;
@@ -19,28 +17,18 @@ namespace FargateApi.Lambda.Tests;
 /// </summary>
 internal sealed class ProviderHarness : IAsyncDisposable
 {
-    private readonly FakeRuntimeApi _runtime = new();
-    private readonly LoopbackHttpServer _bucket;
     private readonly LoopbackHttpServer _lambda;
-    private readonly RuntimeApiClient _runtimeClient;
-    private readonly HttpClient _responseHttp = ResponseSender.CreateHttpClient();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly StringWriter _logs = new();
-    private readonly Task _loop;
+    private readonly LoopbackRuntime _runtime;
 
     /// <param name="continuations">Null: the real sender over the loopback Lambda endpoint.</param>
     public ProviderHarness(FakeLifecycle? lifecycle = null, HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null, IContinuationSender? continuations = null)
     {
         Lifecycle = lifecycle ?? new FakeLifecycle();
-        _bucket = new LoopbackHttpServer((request, cancellationToken) => BucketReply(request, cancellationToken));
         _lambda = new LoopbackHttpServer((request, cancellationToken) => LambdaReply(request, cancellationToken));
-        _runtimeClient = new RuntimeApiClient(_runtime.Endpoint);
-        var time = TimeProvider.System;
-        var log = new JsonLog(TextWriter.Synchronized(_logs), time);
-        var sender = new ResponseSender(_responseHttp, senderOptions ?? FastRetries, time, () => 0.5);
         continuations ??= new LambdaContinuationSender(() => new LambdaClient(new AwsHttpCaller(LambdaCallerOptions(_lambda.HostAndPort))));
-        var handler = new CustomResourceHandler(Lifecycle, sender, continuations, options ?? TestOptions, log);
-        _loop = Task.Run(() => new RuntimeLoop(_runtimeClient, handler, log, time).RunAsync(_stopping.Token));
+        _runtime = new LoopbackRuntime(
+            senderOptions ?? FastRetries,
+            (sender, log) => new CustomResourceHandler(Lifecycle, sender, continuations, options ?? TestOptions, log));
     }
 
     /// <summary>A one-second margin: deadline tests stay short, and delivery still has room on a loaded machine.</summary>
@@ -57,15 +45,19 @@ internal sealed class ProviderHarness : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Invokes => _lambda.Requests;
 
     /// <summary>How the fake bucket answers each PUT; 200 unless a test says otherwise.</summary>
-    public Func<RecordedRequest, CancellationToken, Task<Reply>> BucketReply { get; set; } = (_, _) => Task.FromResult(Reply.Status(200));
+    public Func<RecordedRequest, CancellationToken, Task<Reply>> BucketReply
+    {
+        get => _runtime.BucketReply;
+        set => _runtime.BucketReply = value;
+    }
 
-    public Uri ResponseUrl => new($"http://{_bucket.HostAndPort}/cfn-responses/shop/ApiService?X-Amz-Signature=s3cr3tsignature&X-Amz-Expires=7200");
+    public Uri ResponseUrl => new($"http://{_runtime.BucketHostAndPort}/cfn-responses/shop/ApiService?X-Amz-Signature=s3cr3tsignature&X-Amz-Expires=7200");
 
-    public IReadOnlyList<RecordedRequest> Puts => [.. _bucket.Requests.Where(r => r.Method == "PUT")];
+    public IReadOnlyList<RecordedRequest> Puts => _runtime.Puts;
 
-    public IReadOnlyList<RecordedRequest> RuntimeRequests => _runtime.Requests;
+    public IReadOnlyList<RecordedRequest> RuntimeRequests => _runtime.RuntimeRequests;
 
-    public string Logs => _logs.ToString();
+    public string Logs => _runtime.Logs;
 
     public IEnumerable<JsonElement> LogLines => Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement);
 
@@ -77,11 +69,8 @@ internal sealed class ProviderHarness : IAsyncDisposable
         InvokeRawAsync(payload, DateTimeOffset.UtcNow + (budget ?? TimeSpan.FromSeconds(30)), traceId);
 
     /// <param name="deadline">Sent as Lambda-Runtime-Deadline-Ms (whole milliseconds).</param>
-    public async Task<RuntimeOutcome> InvokeRawAsync(string payload, DateTimeOffset deadline, string? traceId = null)
-    {
-        var id = _runtime.Enqueue(payload, deadline, traceId);
-        return await _runtime.OutcomeAsync(id);
-    }
+    public Task<RuntimeOutcome> InvokeRawAsync(string payload, DateTimeOffset deadline, string? traceId = null) =>
+        _runtime.InvokeRawAsync(payload, deadline, traceId);
 
     /// <summary>Feeds the body of the <paramref name="index"/>-th hand-off Invoke back in, as Lambda would deliver it.</summary>
     public Task<RuntimeOutcome> InvokeHandedOffAsync(int index, TimeSpan? budget = null) =>
@@ -96,21 +85,8 @@ internal sealed class ProviderHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
-        {
-        }
-
-        _runtimeClient.Dispose();
-        _responseHttp.Dispose();
         await _runtime.DisposeAsync();
-        await _bucket.DisposeAsync();
         await _lambda.DisposeAsync();
-        _stopping.Dispose();
     }
 
     /// <summary>Dummy credentials and a loopback Lambda endpoint; backoff waits are skipped so retries stay fast.</summary>

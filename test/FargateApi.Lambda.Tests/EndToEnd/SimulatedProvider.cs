@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FargateApi.Lambda.CloudFormation;
 using FargateApi.Lambda.Continuation;
-using FargateApi.Lambda.Logging;
 using FargateApi.Lambda.Runtime;
 using FargateApi.Lambda.Tests.Loopback;
 using FargateApi.Provisioning;
@@ -23,13 +22,7 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     public const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/myproj-app/1c2fa620-982a-11e3-aff7-50e2416294e0";
     public const string LogicalId = "AppApi";
 
-    private readonly FakeRuntimeApi _runtime = new();
-    private readonly LoopbackHttpServer _bucket;
-    private readonly RuntimeApiClient _runtimeClient;
-    private readonly HttpClient _responseHttp = ResponseSender.CreateHttpClient();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly StringWriter _logs = new();
-    private readonly Task _loop;
+    private readonly LoopbackRuntime _runtime;
 
     public SimulatedProvider(HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null)
     {
@@ -46,14 +39,12 @@ internal sealed class SimulatedProvider : IAsyncDisposable
             SecurityGroupBackoff = TimeSpan.FromMilliseconds(1),
             MaxSecurityGroupBackoff = TimeSpan.FromMilliseconds(5),
         };
-        var time = TimeProvider.System;
-        Provisioner = new StackProvisioner(apis, provisionerOptions, time);
-        _bucket = new LoopbackHttpServer((request, cancellationToken) => BucketReply(request, cancellationToken));
-        _runtimeClient = new RuntimeApiClient(_runtime.Endpoint);
-        var log = new JsonLog(TextWriter.Synchronized(_logs), time);
-        var sender = new ResponseSender(_responseHttp, senderOptions ?? ProviderHarness.FastRetries, time, () => 0.5);
-        Handler = new CustomResourceHandler(Provisioner, sender, Continuations, options ?? ProviderHarness.TestOptions, log);
-        _loop = Task.Run(() => new RuntimeLoop(_runtimeClient, Handler, log, time).RunAsync(_stopping.Token));
+        Provisioner = new StackProvisioner(apis, provisionerOptions, TimeProvider.System);
+        CustomResourceHandler? handler = null;
+        _runtime = new LoopbackRuntime(
+            senderOptions ?? ProviderHarness.FastRetries,
+            (sender, log) => handler = new CustomResourceHandler(Provisioner, sender, Continuations, options ?? ProviderHarness.TestOptions, log));
+        Handler = handler!;
     }
 
     public SimulatedAws Aws { get; }
@@ -71,20 +62,24 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     /// <summary>Records hand-offs instead of invoking Lambda: with zero poll delay no wait should outgrow an invocation.</summary>
     public RecordingContinuations Continuations { get; } = new();
 
-    public Func<RecordedRequest, CancellationToken, Task<Reply>> BucketReply { get; set; } = (_, _) => Task.FromResult(Reply.Status(200));
+    public Func<RecordedRequest, CancellationToken, Task<Reply>> BucketReply
+    {
+        get => _runtime.BucketReply;
+        set => _runtime.BucketReply = value;
+    }
 
     /// <summary>A ResponseURL shaped like CloudFormation's pre-signed S3 URL, on the loopback bucket.</summary>
-    public Uri ResponseUrl => new($"http://{_bucket.HostAndPort}/cfn-responses/myproj-app/AppApi?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0123abcd");
+    public Uri ResponseUrl => new($"http://{_runtime.BucketHostAndPort}/cfn-responses/myproj-app/AppApi?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0123abcd");
 
-    public string BucketHostAndPort => _bucket.HostAndPort;
+    public string BucketHostAndPort => _runtime.BucketHostAndPort;
 
-    public IReadOnlyList<RecordedRequest> Puts => [.. _bucket.Requests.Where(r => r.Method == "PUT")];
+    public IReadOnlyList<RecordedRequest> Puts => _runtime.Puts;
 
     /// <summary>What the function posted to the Runtime API (responses and errors), with arrival times.</summary>
     public IReadOnlyList<RecordedRequest> RuntimeReports =>
-        [.. _runtime.Requests.Where(r => r.Method == "POST" && (r.Target.EndsWith("/response", StringComparison.Ordinal) || r.Target.EndsWith("/error", StringComparison.Ordinal)))];
+        [.. _runtime.RuntimeRequests.Where(r => r.Method == "POST" && (r.Target.EndsWith("/response", StringComparison.Ordinal) || r.Target.EndsWith("/error", StringComparison.Ordinal)))];
 
-    public string Logs => _logs.ToString();
+    public string Logs => _runtime.Logs;
 
     public IReadOnlyList<string> LogTextLines => Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -99,11 +94,7 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     public Task<RuntimeOutcome> InvokeAsync(JsonNode cloudFormationEvent, TimeSpan? budget = null) =>
         InvokeRawAsync(cloudFormationEvent.ToJsonString(), DateTimeOffset.UtcNow + (budget ?? TimeSpan.FromSeconds(30)));
 
-    public async Task<RuntimeOutcome> InvokeRawAsync(string payload, DateTimeOffset deadline)
-    {
-        var id = _runtime.Enqueue(payload, deadline);
-        return await _runtime.OutcomeAsync(id);
-    }
+    public Task<RuntimeOutcome> InvokeRawAsync(string payload, DateTimeOffset deadline) => _runtime.InvokeRawAsync(payload, deadline);
 
     /// <summary>Hands raw bytes straight to the handler, as the runtime loop would after reading them off the wire.</summary>
     public Task<InvocationResult> HandleBytesAsync(byte[] payload, DateTimeOffset deadline)
@@ -138,23 +129,7 @@ internal sealed class SimulatedProvider : IAsyncDisposable
         ["DesiredCount"] = "1",
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
-        {
-        }
-
-        _runtimeClient.Dispose();
-        _responseHttp.Dispose();
-        await _runtime.DisposeAsync();
-        await _bucket.DisposeAsync();
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _runtime.DisposeAsync();
 
     internal sealed class RecordingContinuations : IContinuationSender
     {
