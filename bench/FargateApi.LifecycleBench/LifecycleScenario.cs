@@ -34,7 +34,7 @@ internal sealed class LifecycleScenario
         _aws = new SimulatedAws(new SimulationOptions { Latency = latency, TimeProvider = _timeline });
         var seeded = _aws.SeedNetwork(BenchProperties.Prefix);
         _network = new ResolvedNetwork(seeded.VpcId, seeded.PrivateSubnetIds.ToValueList(), seeded.ClusterName, seeded.ListenerArn, seeded.LoadBalancerArn, seeded.AlbSecurityGroupId);
-        var apis = new AwsApis(_aws.Ecs, _aws.ElasticLoadBalancing, _aws.Ec2, _aws.Iam, _aws.Logs, _aws.Ssm, _aws.ApplicationAutoScaling, _aws.Sts, _aws.Lambda);
+        var apis = _aws.Apis;
         var options = new ProvisionerOptions("us-east-1")
         {
             PollDelay = TimeSpan.Zero,

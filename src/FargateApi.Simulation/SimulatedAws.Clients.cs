@@ -7,6 +7,7 @@ using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
+using FargateApi.Provisioning;
 using FargateApi.Simulation.Adapters;
 
 namespace FargateApi.Simulation;
@@ -31,4 +32,7 @@ public sealed partial class SimulatedAws
     internal ILambdaClient Lambda => new SimulatedLambdaClient(this);
 
     internal IStsClient Sts => new SimulatedStsClient(this);
+
+    /// <summary>All nine, as the provisioner takes them.</summary>
+    internal AwsApis Apis => new(Ecs, ElasticLoadBalancing, Ec2, Iam, Logs, Ssm, ApplicationAutoScaling, Sts, Lambda);
 }

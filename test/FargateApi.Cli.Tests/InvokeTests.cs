@@ -28,7 +28,7 @@ public sealed class InvokeTests : IDisposable
     {
         _built++;
         return new StackProvisioner(
-            new AwsApis(_aws.Ecs, _aws.ElasticLoadBalancing, _aws.Ec2, _aws.Iam, _aws.Logs, _aws.Ssm, _aws.ApplicationAutoScaling, _aws.Sts, _aws.Lambda),
+            _aws.Apis,
             new ProvisionerOptions(_aws.Options.Region, functionArn) { PollDelay = Quick, SecurityGroupBackoff = Quick, ConsistencyDelay = Quick },
             TimeProvider.System);
     });

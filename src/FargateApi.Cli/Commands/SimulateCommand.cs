@@ -58,7 +58,7 @@ internal static class SimulateCommand
         var aws = new SimulatedAws(new SimulationOptions { Latency = latency });
         aws.SeedNetwork(created.ProjectPrefix);
         var provisioner = new StackProvisioner(
-            new AwsApis(aws.Ecs, aws.ElasticLoadBalancing, aws.Ec2, aws.Iam, aws.Logs, aws.Ssm, aws.ApplicationAutoScaling, aws.Sts, aws.Lambda),
+            aws.Apis,
             new ProvisionerOptions(aws.Options.Region) { PollDelay = SimulatedWait, SecurityGroupBackoff = SimulatedWait },
             TimeProvider.System);
         var text = json ? TextWriter.Null : output;

@@ -30,7 +30,7 @@ internal sealed class SimulatedProvider : IAsyncDisposable
         Aws.SeedNetwork(Prefix);
         SeedCalls = Aws.Calls.Count;
         SeedResources = Aws.Snapshot().LiveBeyondSeed.Count;
-        var apis = new AwsApis(Aws.Ecs, Aws.ElasticLoadBalancing, Aws.Ec2, Aws.Iam, Aws.Logs, Aws.Ssm, Aws.ApplicationAutoScaling, Aws.Sts, Aws.Lambda);
+        var apis = Aws.Apis;
         var provisionerOptions = new ProvisionerOptions(Region)
         {
             PollDelay = TimeSpan.Zero,

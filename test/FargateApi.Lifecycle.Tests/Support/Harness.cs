@@ -19,7 +19,7 @@ internal sealed class Harness
         Clock = new SteppingClock();
         Aws = new SimulatedAws(options?.Invoke(Clock) ?? new SimulationOptions { TimeProvider = Clock });
         Network = Aws.SeedNetwork(Prefix);
-        Apis = new AwsApis(Aws.Ecs, Aws.ElasticLoadBalancing, Aws.Ec2, Aws.Iam, Aws.Logs, Aws.Ssm, Aws.ApplicationAutoScaling, Aws.Sts, Aws.Lambda);
+        Apis = Aws.Apis;
         Options = provisionerOptions ?? new ProvisionerOptions("us-east-1");
         Provisioner = new StackProvisioner(Apis, Options, Aws.Options.TimeProvider);
     }

@@ -19,7 +19,7 @@ internal sealed class World
     {
         Aws = new SimulatedAws(options);
         Network = Aws.SeedNetwork(Prefix);
-        Apis = new AwsApis(Aws.Ecs, Aws.ElasticLoadBalancing, Aws.Ec2, Aws.Iam, Aws.Logs, Aws.Ssm, Aws.ApplicationAutoScaling, Aws.Sts, Aws.Lambda);
+        Apis = Aws.Apis;
         ProvisionerOptions = provisionerOptions ?? new ProvisionerOptions("us-east-1");
     }
 
