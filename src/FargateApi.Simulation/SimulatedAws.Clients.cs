@@ -1,3 +1,4 @@
+using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.ApplicationAutoScaling;
 using FargateApi.Aws.Services.CloudWatchLogs;
 using FargateApi.Aws.Services.Ec2;
@@ -7,7 +8,6 @@ using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
-using FargateApi.Provisioning;
 using FargateApi.Simulation.Adapters;
 
 namespace FargateApi.Simulation;

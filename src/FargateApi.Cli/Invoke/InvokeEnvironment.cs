@@ -1,4 +1,5 @@
 using FargateApi.Aws.Http;
+using FargateApi.Aws.Services;
 using FargateApi.Provisioning;
 
 namespace FargateApi.Cli.Invoke;

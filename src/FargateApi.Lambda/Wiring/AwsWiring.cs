@@ -1,4 +1,5 @@
 using FargateApi.Aws.Http;
+using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Lambda;
 using FargateApi.Lambda.Logging;
 using FargateApi.Provisioning;

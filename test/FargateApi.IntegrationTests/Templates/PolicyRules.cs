@@ -9,7 +9,7 @@ namespace FargateApi.IntegrationTests.Templates;
 /// </summary>
 internal static partial class PolicyRules
 {
-    /// <summary>src/FargateApi/Desired/Ownership.cs ManagedByTag / ManagedByValue.</summary>
+    /// <summary>src/FargateApi.Model/Desired/Ownership.cs ManagedByTag / ManagedByValue.</summary>
     public const string ManagedByTag = "fargate-api:managed-by";
 
     public const string ManagedByValue = "fargate-api";

@@ -1,3 +1,4 @@
+using FargateApi.Aws.Services;
 using FargateApi.Desired;
 using FargateApi.Properties;
 using FargateApi.Provisioning;

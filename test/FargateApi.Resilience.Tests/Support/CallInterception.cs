@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using FargateApi.Provisioning;
+using FargateApi.Aws.Services;
 
 namespace FargateApi.Resilience.Tests.Support;
 

@@ -1,3 +1,4 @@
+using FargateApi.Aws.Services;
 using FargateApi.Provisioning;
 using FargateApi.Simulation;
 using FargateApi.Simulation.Inspection;

@@ -1,4 +1,5 @@
 using FargateApi.Aws.Http;
+using FargateApi.Aws.Services;
 using FargateApi.Desired;
 using FargateApi.Planning;
 using FargateApi.Properties;

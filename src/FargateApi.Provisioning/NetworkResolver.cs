@@ -1,3 +1,4 @@
+using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Desired;
 using FargateApi.Properties;

@@ -9,7 +9,7 @@ using FargateApi.Aws.Services.Lambda;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
 
-namespace FargateApi.Provisioning;
+namespace FargateApi.Aws.Services;
 
 /// <summary>The service clients provisioning calls: over HTTP in Lambda, the simulation in tests.</summary>
 internal sealed record AwsApis(
