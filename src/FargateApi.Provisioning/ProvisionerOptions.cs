@@ -42,6 +42,9 @@ internal sealed record ProvisionerOptions(string Region, string? FunctionArn = n
     /// </summary>
     public TimeSpan ConsistencyDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Told of every poll of a steady-state wait (<see cref="WaitProgress"/>); null: nobody watches.</summary>
+    public IProgress<WaitProgress>? Progress { get; init; }
+
     /// <summary>Bound on DeleteSecurityGroup attempts when no deadline is known.</summary>
     public int MaxSecurityGroupAttempts { get; init; } = 60;
 }

@@ -49,6 +49,13 @@ internal static class SteadyStateWaiter
             var ours = expectedTaskDefinition is null
                 ? current.Deployments.FirstOrDefault(deployment => deployment.Status == EcsValues.DeploymentPrimary) ?? current.Deployments.FirstOrDefault()
                 : current.Deployments.FirstOrDefault(deployment => deployment.TaskDefinition == expectedTaskDefinition);
+            run.Options.Progress?.Report(new WaitProgress(
+                service,
+                now - budget.StartedAt,
+                current.RunningCount,
+                current.DesiredCount,
+                ours?.RolloutState,
+                $"{current.Deployments.Count} deployment{(current.Deployments.Count == 1 ? string.Empty : "s")}"));
             if (ours is { RolloutState: EcsValues.RolloutFailed })
             {
                 throw new ProvisioningException(await DeploymentFailureReport.DescribeAsync(ecs, cluster, current, ours, containerName, cancellationToken).ConfigureAwait(false));
