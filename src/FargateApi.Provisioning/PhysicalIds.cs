@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FargateApi.Naming;
 using FargateApi.Properties;
@@ -52,6 +54,41 @@ internal static partial class PhysicalIds
 
         var suffix = GenerationSuffix().Match(serviceName);
         return suffix.Success ? int.Parse(suffix.Groups["generation"].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>
+    /// Properties a Delete can work with when the event's own no longer validate (written for an older provider): the
+    /// names come from the service name in the id (<c>{ProjectPrefix}-{ServiceName}-service[-gN]</c>, ResourceNames),
+    /// which fixes every name but the log group's (the split between prefix and service is not recoverable), and the log
+    /// group is kept, since its removal policy cannot be read. Every other value is a default: Delete reads none of them.
+    /// </summary>
+    public static ServiceProperties? PropertiesFromServiceName(string serviceName)
+    {
+        var generation = GenerationSuffix().Match(serviceName);
+        var name = generation.Success ? serviceName[..generation.Index] : serviceName;
+        const string Suffix = "-service";
+        if (!name.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var baseName = name[..^Suffix.Length];
+        var split = baseName.IndexOf('-', StringComparison.Ordinal);
+        if (split <= 0 || split == baseName.Length - 1)
+        {
+            return null;
+        }
+
+        var json = new JsonObject
+        {
+            ["ProjectPrefix"] = baseName[..split],
+            ["ServiceName"] = baseName[(split + 1)..],
+            ["Priority"] = 1,
+            ["LogRemovalPolicy"] = nameof(RemovalPolicy.Retain),
+            ["AutoScaling"] = new JsonObject(),
+        };
+        using var document = JsonDocument.Parse(json.ToJsonString());
+        return PropertiesReader.Read(document.RootElement).Properties;
     }
 
     [GeneratedRegex(@"^arn:[a-z-]+:ecs:[a-z0-9-]+:\d{12}:service/(?<cluster>[A-Za-z0-9_-]+)/(?<service>[A-Za-z0-9_-]+)$", RegexOptions.CultureInvariant)]

@@ -1,6 +1,8 @@
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Desired;
+using FargateApi.Provisioning.Resources.ListenerRules;
+using FargateApi.Provisioning.Resources.Services;
 
 namespace FargateApi.Provisioning;
 
@@ -20,7 +22,7 @@ internal static class ReplacementRollback
             EcsService? service;
             try
             {
-                service = await ServiceSteps.DescribeAsync(aws.Ecs, candidate.Service.Cluster, candidate.Service.Name, cancellationToken).ConfigureAwait(false);
+                service = await ServiceModule.DescribeAsync(aws.Ecs, candidate.Service.Cluster, candidate.Service.Name, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
             {
@@ -28,7 +30,7 @@ internal static class ReplacementRollback
             }
 
             if (service is { Status: EcsValues.ServiceActive }
-                && OwnershipCheck.IsOwnedBy(service.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)), candidate.Service.Tags)
+                && ServiceModule.IsOwned(service, candidate.Service.Tags)
                 && service.LoadBalancers.FirstOrDefault(lb => lb.ContainerPort == candidate.Service.LoadBalancer.ContainerPort) is { } link
                 && await ServesThroughAsync(aws, candidate, link.TargetGroupArn, cancellationToken).ConfigureAwait(false))
             {
@@ -51,7 +53,7 @@ internal static class ReplacementRollback
                 return false;
             }
 
-            return await StackRun.FindRuleForwardingToAsync(aws.Elb, candidate.ListenerRule.ListenerArn, targetGroupArn, cancellationToken).ConfigureAwait(false) is not null;
+            return await ListenerRuleModule.FindForwardingToAsync(aws.Elb, candidate.ListenerRule.ListenerArn, targetGroupArn, cancellationToken).ConfigureAwait(false) is not null;
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.ElbTargetGroupNotFound, AwsErrorCodes.ElbListenerNotFound))
         {

@@ -3,13 +3,20 @@ using FargateApi.Aws.Services;
 using FargateApi.Desired;
 using FargateApi.Planning;
 using FargateApi.Properties;
+using FargateApi.Provisioning.Execution;
+using FargateApi.Provisioning.Resources.ListenerRules;
+using FargateApi.Provisioning.Resources.Network;
+using FargateApi.Provisioning.Resources.Scaling;
+using FargateApi.Provisioning.Resources.SecurityGroups;
+using FargateApi.Provisioning.Resources.TargetGroups;
+using FargateApi.Provisioning.Resources.TaskDefinitions;
 
 namespace FargateApi.Provisioning;
 
 /// <summary>
-/// The lifecycle over AWS: derive the desired stack (pure), plan (pure), execute the plan's waves of idempotent steps.
-/// Create and Update return the service ARN as physical id; a replacement returns the new generation's. Steady-state
-/// waits that outgrow the invocation come back as a <see cref="LifecycleContinuation"/>.
+/// The lifecycle over AWS. Every operation is a plan run by the one executor: derive the desired stack (pure), plan (pure),
+/// execute the plan's steps. Create and Update return the service ARN as physical id; a replacement returns the new
+/// generation's. Steady-state waits that outgrow the invocation come back as a <see cref="LifecycleContinuation"/>.
 /// </summary>
 internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, TimeProvider time) : IResumableLifecycle
 {
@@ -49,16 +56,15 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         }
 
         var deadline = identity.InvocationDeadline ?? time.GetUtcNow() + DefaultDeleteBudget;
-        await new StackDeleter(aws, time, options).DeleteAsync(identity, target, properties, deadline, cancellationToken).ConfigureAwait(false);
+        await DeleteGenerationAsync(identity, target, properties, deadline, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LifecycleOutcome> CreateCoreAsync(ResourceIdentity identity, ServiceProperties properties, WaitBudget budget, CancellationToken cancellationToken)
     {
         var env = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
-        var network = await NetworkResolver.ResolveAsync(properties.Network, aws, cancellationToken).ConfigureAwait(false);
+        var network = await ReadNetworkAsync(properties.Network, cancellationToken).ConfigureAwait(false);
         var desired = DesiredStack.From(properties, network, env, Owner(identity), generation: 0);
-        var run = new StackRun(aws, time, options, Plan.ForCreate(desired), desired, null, budget);
-        return await ExecuteAsync(run, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(Plan.ForCreate(desired), budget, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LifecycleOutcome> UpdateCoreAsync(
@@ -72,13 +78,13 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         var id = PhysicalIds.ParseServiceArn(physicalResourceId, oldProperties ?? newProperties)
             ?? throw new ProvisioningException($"'{physicalResourceId}' is not the ARN of an ECS service this provider made; it cannot be updated.");
         var env = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
-        var network = await NetworkResolver.ResolveAsync(newProperties.Network, aws, cancellationToken).ConfigureAwait(false);
+        var network = await ReadNetworkAsync(newProperties.Network, cancellationToken).ConfigureAwait(false);
         var owner = Owner(identity);
         var next = DesiredStack.From(newProperties, network, env, owner, id.Generation);
         if (oldProperties is null)
         {
             // Nothing to diff against: ensure every resource of this generation, as a Create would.
-            return await ExecuteAsync(new StackRun(aws, time, options, Plan.ForCreate(next), next, null, budget), cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(Plan.ForCreate(next), budget, cancellationToken).ConfigureAwait(false);
         }
 
         var oldNetwork = SameNetwork(oldProperties.Network, newProperties.Network)
@@ -88,7 +94,7 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         var plan = Plan.ForUpdate(current, next);
         if (plan.Kind != PlanKind.Replace)
         {
-            return await ExecuteAsync(new StackRun(aws, time, options, plan, plan.Stack, current, budget), cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(plan, budget, cancellationToken).ConfigureAwait(false);
         }
 
         if (await ReplacementRollback.FindServingGenerationAsync(aws, next, id, cancellationToken).ConfigureAwait(false) is { } serving)
@@ -96,10 +102,9 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
             return await ReviveAsync(identity, serving, current, oldProperties, budget, cancellationToken).ConfigureAwait(false);
         }
 
-        var run = new StackRun(aws, time, options, plan, plan.Stack, current, budget);
         try
         {
-            return await ExecuteAsync(run, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(plan, budget, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is ProvisioningException or AwsServiceException)
         {
@@ -112,16 +117,13 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
 
     /// <summary>
     /// A rollback: an existing generation already has what the update asks for (the old stack kept serving while the
-    /// replacement was built). It takes the declared rule priority back and its id is returned; a leftover newer
-    /// generation the rollback abandons is removed.
+    /// replacement was built). It takes the declared rule priority and the log group back (<see cref="Plan.ForRevive"/>)
+    /// and its id is returned; a leftover newer generation the rollback abandons is removed by its Delete plan.
     /// </summary>
     private async Task<LifecycleOutcome> ReviveAsync(ResourceIdentity identity, DesiredStack serving, DesiredStack abandoned, ServiceProperties abandonedProperties, WaitBudget budget, CancellationToken cancellationToken)
     {
-        var run = new StackRun(aws, time, options, Plan.ForUpdate(serving, serving), serving, null, budget);
-        await ListenerRuleSteps.SwapAsync(run, cancellationToken).ConfigureAwait(false);
-
-        // The shared log group's ownership goes back to the generation that serves.
-        await LogGroupSteps.EnsureAsync(run, cancellationToken).ConfigureAwait(false);
+        var run = new StackRun(aws, time, options, Plan.ForRevive(serving), budget);
+        await PlanExecutor.RunAsync(run, null, cancellationToken).ConfigureAwait(false);
         if (abandoned.Generation == serving.Generation)
         {
             await CleanUpGenerationAsync(identity, abandoned.AtGeneration(serving.Generation + 1), abandonedProperties, cancellationToken).ConfigureAwait(false);
@@ -136,7 +138,7 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         var deadline = identity.InvocationDeadline ?? time.GetUtcNow() + DefaultDeleteBudget;
         try
         {
-            await new StackDeleter(aws, time, options).DeleteAsync(identity, target, properties, deadline, cancellationToken).ConfigureAwait(false);
+            await DeleteGenerationAsync(identity, target, properties, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception cleanup) when (cleanup is ProvisioningException or AwsServiceException)
         {
@@ -144,22 +146,86 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         }
     }
 
-    private async Task<LifecycleOutcome> ExecuteAsync(StackRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delete of one generation: the Delete plan of the stack the properties describe at that generation, found by names and
+    /// ownership tags, every step tolerant of what is already gone. Run a second time after
+    /// <see cref="ProvisionerOptions.ConsistencyDelay"/> when the first found something missing: reads lag behind writes,
+    /// and a Delete that follows a failed Create by seconds may not yet see what it made.
+    /// </summary>
+    private async Task DeleteGenerationAsync(ResourceIdentity identity, ServiceId target, ServiceProperties? properties, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        try
+        var stack = await StackToDeleteAsync(identity, target, properties, cancellationToken).ConfigureAwait(false);
+        if (stack is null)
         {
-            await PlanExecutor.RunAsync(run, cancellationToken).ConfigureAwait(false);
+            return;
         }
-        catch (ContinuationRequiredException wait)
+
+        var plan = Plan.ForDelete(stack);
+        var budget = new WaitBudget(time.GetUtcNow(), deadline, null, ContinuedOperation.Create, 0);
+        var first = await PlanExecutor.RunAsync(new StackRun(aws, time, options, plan, budget), null, cancellationToken).ConfigureAwait(false);
+        if (first.FoundNothing && time.GetUtcNow() + options.ConsistencyDelay < deadline)
         {
-            var budget = run.Wait;
-            return new LifecycleOutcome(run.Stack.PhysicalResourceId, new Dictionary<string, string>())
+            await Task.Delay(options.ConsistencyDelay, time, cancellationToken).ConfigureAwait(false);
+            await PlanExecutor.RunAsync(new StackRun(aws, time, options, plan, budget), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The stack a Delete removes: the properties' stack at the id's generation, in the id's cluster. Null when the id names
+    /// a service these properties would never have made (not one of our stacks). Without usable properties, the names come
+    /// from the service name in the id; the log group is then kept, since its removal policy cannot be read.
+    /// </summary>
+    private async Task<DesiredStack?> StackToDeleteAsync(ResourceIdentity identity, ServiceId target, ServiceProperties? properties, CancellationToken cancellationToken)
+    {
+        var env = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
+        var known = properties ?? (target.Service.Length > 0 ? PhysicalIds.PropertiesFromServiceName(target.Service) : null);
+        if (known is null)
+        {
+            return null;
+        }
+
+        var network = properties is null
+            ? new ResolvedNetwork(string.Empty, ValueList<string>.Empty, target.Cluster, string.Empty, string.Empty, string.Empty)
+            : await NetworkResolver.ResolveLenientlyAsync(properties.Network, aws, cancellationToken).ConfigureAwait(false);
+        if (target.Cluster.Length > 0 && network.ClusterName.Length > 0 && network.ClusterName != target.Cluster)
+        {
+            return null; // A service in another cluster than the properties' network: not one of our stacks.
+        }
+
+        var cluster = target.Cluster.Length > 0 ? target.Cluster : network.ClusterName;
+        var stack = DesiredStack.From(known, network with { ClusterName = cluster }, env, Owner(identity), target.Generation);
+        return target.Service.Length > 0 && target.Service != stack.Service.Name ? null : stack;
+    }
+
+    private async Task<LifecycleOutcome> ExecuteAsync(Plan plan, WaitBudget budget, CancellationToken cancellationToken)
+    {
+        var run = new StackRun(aws, time, options, plan, budget);
+        var result = await PlanExecutor.RunAsync(run, NetworkReadDone(plan), cancellationToken).ConfigureAwait(false);
+        if (!result.IsFinished)
+        {
+            var service = plan.Stack.Service;
+            return new LifecycleOutcome(plan.PhysicalResourceId, new Dictionary<string, string>())
             {
-                Continuation = new LifecycleContinuation(budget.Operation, wait.Cluster, wait.Service, budget.StartedAt, budget.Deadline, budget.Invocation + 1),
+                Continuation = new LifecycleContinuation(budget.Operation, service.Cluster, service.Name, budget.StartedAt, budget.Deadline, budget.Invocation + 1),
             };
         }
 
-        return new LifecycleOutcome(run.Stack.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false));
+        return new LifecycleOutcome(plan.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The network is read before the stack can be derived from it: the plan's read step has run by the time the plan exists.
+    /// It is reported to the step observer where it ran, so what was run is still exactly the plan.
+    /// </summary>
+    private static HashSet<string>? NetworkReadDone(Plan plan) =>
+        plan.Steps.Where(step => step.Action == StepAction.ResolveNetwork).Select(step => step.Id).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } done ? done : null;
+
+    private async Task<ResolvedNetwork> ReadNetworkAsync(NetworkProperties network, CancellationToken cancellationToken)
+    {
+        options.Steps?.Started(PlanKind.Create.ToString(), 1, NetworkResolver.StepId, StepAction.ResolveNetwork.ToString());
+        var resolved = await NetworkResolver.ResolveAsync(network, aws, cancellationToken).ConfigureAwait(false);
+        options.Steps?.Finished(NetworkResolver.StepId, StepOutcome.Done.ToString());
+        return resolved;
     }
 
     /// <summary>The <c>Fn::GetAtt</c> attributes.</summary>
@@ -171,14 +237,14 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
             ["ServiceArn"] = stack.Service.Arn,
             ["ServiceName"] = stack.Service.Name,
             ["ClusterName"] = stack.Service.Cluster,
-            ["TaskDefinitionArn"] = await ServiceSteps.TaskDefinitionArnAsync(run, cancellationToken).ConfigureAwait(false),
+            ["TaskDefinitionArn"] = await TaskDefinitionModule.ArnAsync(run, cancellationToken).ConfigureAwait(false),
             ["TaskRoleArn"] = stack.TaskDefinition.TaskRoleArn,
             ["ExecutionRoleArn"] = stack.TaskDefinition.ExecutionRoleArn,
-            ["TargetGroupArn"] = await run.TargetGroupArnAsync(cancellationToken).ConfigureAwait(false),
-            ["ListenerRuleArn"] = await run.ListenerRuleArnAsync(cancellationToken).ConfigureAwait(false),
-            ["SecurityGroupId"] = await run.SecurityGroupIdAsync(cancellationToken).ConfigureAwait(false),
+            ["TargetGroupArn"] = await TargetGroupModule.ArnAsync(run, stack.TargetGroup, cancellationToken).ConfigureAwait(false),
+            ["ListenerRuleArn"] = await ListenerRuleModule.ArnAsync(run, stack.ListenerRule, cancellationToken).ConfigureAwait(false),
+            ["SecurityGroupId"] = await SecurityGroupModule.GroupIdAsync(run, stack.SecurityGroup, cancellationToken).ConfigureAwait(false),
             ["LogGroupName"] = stack.LogGroup.Name,
-            ["ScalableTargetId"] = ScalingSteps.ScalableTargetId(stack.Scaling),
+            ["ScalableTargetId"] = ScalingModule.ScalableTargetId(stack.Scaling),
         };
     }
 

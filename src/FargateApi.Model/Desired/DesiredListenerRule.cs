@@ -10,17 +10,20 @@ internal sealed record DesiredListenerRule(
     ValueList<string> PathPatterns,
     ValueList<string> HostHeaders,
     OutputRef ForwardTo,
-    ValueMap Tags)
+    ValueMap Tags) : IDesiredResource
 {
     /// <summary>ELBv2 RulePriorityPair: priority "Minimum value of 1. Maximum value of 50000."</summary>
     public const int MinPriority = 1;
 
     public const int MaxPriority = 50_000;
 
+    /// <summary>The field a priority step moves.</summary>
+    public const string PriorityField = "Priority";
+
     public IEnumerable<Field> Fields() =>
     [
         new("ListenerArn", ListenerArn),
-        Field.Of("Priority", Priority),
+        Field.Of(PriorityField, Priority),
         Field.Of("Conditions.path-pattern", PathPatterns),
         Field.Of("Conditions.host-header", HostHeaders),
         Field.Of("Actions.forward", ForwardTo),

@@ -11,7 +11,7 @@ internal sealed record DesiredRole(
     string TrustedService,
     string PolicyName,
     ValueList<PolicyStatement> Statements,
-    ValueMap Tags)
+    ValueMap Tags) : IDesiredResource
 {
     /// <summary>The service that assumes both roles (ECS task IAM roles: trust <c>ecs-tasks.amazonaws.com</c>).</summary>
     public const string EcsTasksPrincipal = "ecs-tasks.amazonaws.com";

@@ -12,7 +12,7 @@ internal sealed record DesiredScaling(
     int MinCapacity,
     int MaxCapacity,
     ValueList<DesiredScalingPolicy> Policies,
-    ValueMap Tags)
+    ValueMap Tags) : IDesiredResource
 {
     public const string Ecs = "ecs";
 

@@ -11,14 +11,17 @@ internal sealed record DesiredSecurityGroup(
     string VpcId,
     DesiredIngressRule Ingress,
     bool AllowAllOutbound,
-    ValueMap Tags)
+    ValueMap Tags) : IDesiredResource
 {
+    /// <summary>The field an ingress step moves.</summary>
+    public const string IngressField = "Ingress";
+
     public IEnumerable<Field> Fields() =>
     [
         new("GroupName", Name),
         new("Description", Description),
         new("VpcId", VpcId),
-        Field.Of("Ingress", Ingress),
+        Field.Of(IngressField, Ingress),
         Field.Of("AllowAllOutbound", AllowAllOutbound),
         .. Field.Tags(Tags),
     ];

@@ -20,7 +20,7 @@ internal sealed record DesiredService(
     DesiredDeployment Deployment,
     bool EnableExecuteCommand,
     string PropagateTags,
-    ValueMap Tags)
+    ValueMap Tags) : IDesiredResource
 {
     public const string Disabled = "DISABLED";
 

@@ -12,7 +12,7 @@ internal sealed record DesiredTargetGroup(
     string TargetType,
     DesiredTargetHealthCheck HealthCheck,
     ValueMap Attributes,
-    ValueMap Tags)
+    ValueMap Tags) : IDesiredResource
 {
     public const string Http = "HTTP";
 

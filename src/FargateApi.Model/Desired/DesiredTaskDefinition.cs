@@ -10,7 +10,7 @@ internal sealed record DesiredTaskDefinition(
     string ExecutionRoleArn,
     string TaskRoleArn,
     DesiredContainer Container,
-    ValueMap Tags)
+    ValueMap Tags) : IDesiredResource
 {
     /// <summary>Fargate requires awsvpc ("Amazon ECS task definition parameters for Fargate: networkMode").</summary>
     public const string AwsVpc = "awsvpc";

@@ -15,9 +15,10 @@ internal sealed record ResolvedNetwork(
     /// <summary>
     /// <c>app/&lt;name&gt;/&lt;id&gt;</c>: the load balancer part of the <c>ALBRequestCountPerTarget</c> ResourceLabel
     /// (Application Auto Scaling PredefinedMetricSpecification: "app/&lt;load-balancer-name&gt;/&lt;load-balancer-id&gt;/targetgroup/…").
-    /// It is what follows <c>loadbalancer/</c> in the ARN <c>arn:…:loadbalancer/app/my-alb/778d41231b141a0f</c>.
+    /// It is what follows <c>loadbalancer/</c> in the ARN <c>arn:…:loadbalancer/app/my-alb/778d41231b141a0f</c>; empty when the
+    /// load balancer is not known (a Delete reads no more of the network than it needs).
     /// </summary>
-    public string LoadBalancerFullName => ArnResource(LoadBalancerArn)["loadbalancer/".Length..];
+    public string LoadBalancerFullName => LoadBalancerArn.Length == 0 ? string.Empty : ArnResource(LoadBalancerArn)["loadbalancer/".Length..];
 
     /// <summary>
     /// The load balancer a listener belongs to, read off the listener ARN

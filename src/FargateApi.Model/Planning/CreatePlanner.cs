@@ -16,15 +16,20 @@ internal static class CreatePlanner
 
         // The executor resolves the network before it can derive the desired stack at all; the step stays in the
         // graph because it is on Create's critical path and counts towards the depth.
-        var network = steps.Add(
-            "resolve-network",
-            StepAction.ResolveNetwork,
-            desired.Network.ListenerArn,
-            [],
-            "SSM parameters for the ids not given; the listener's load balancer");
+        var network = AddNetworkRead(steps, desired.Inputs.Value.Properties.Network, desired.Network.ListenerArn);
         AddStack(steps, desired, network, adoptLogGroup: false, rulePriorityNote: null);
         return new Plan(PlanKind.Create, desired, null, Changes(desired, ChangeKind.Create, null), steps.ToValueList(), ValueList<string>.Empty);
     }
+
+    /// <summary>The read of the shared network: the first step of a Create, run before the rest can be derived.</summary>
+    public static string AddNetworkRead(StepList steps, Properties.NetworkProperties network, string listenerArn) =>
+        steps.Add(
+            "resolve-network",
+            StepAction.ResolveNetwork,
+            listenerArn,
+            [],
+            new NetworkSource(network),
+            "SSM parameters for the ids not given; the listener's load balancer");
 
     /// <summary>The steps that make one generation's stack; shared with the replacement plan.</summary>
     /// <returns>The id of the last step before the stack is serving (the wait, or the service and scaling).</returns>
@@ -36,21 +41,23 @@ internal static class CreatePlanner
             adoptLogGroup ? StepAction.AdoptLogGroup : StepAction.CreateLogGroup,
             desired.LogGroup.Name,
             start,
+            desired.LogGroup,
             $"retention {desired.LogGroup.RetentionDays} days");
         var executionRole = desired.ExecutionRole is { } exec
-            ? steps.Add("create-execution-role", StepAction.CreateRole, exec.Name, start)
+            ? steps.Add("create-execution-role", StepAction.CreateRole, exec.Name, start, exec)
             : null;
         var taskRole = desired.TaskRole is { } task
-            ? steps.Add("create-task-role", StepAction.CreateRole, task.Name, start)
+            ? steps.Add("create-task-role", StepAction.CreateRole, task.Name, start, task)
             : null;
-        var securityGroup = steps.Add("create-security-group", StepAction.CreateSecurityGroup, desired.SecurityGroup.Name, start);
-        var targetGroup = steps.Add("create-target-group", StepAction.CreateTargetGroup, desired.TargetGroup.Name, start);
+        var securityGroup = steps.Add("create-security-group", StepAction.CreateSecurityGroup, desired.SecurityGroup.Name, start, desired.SecurityGroup);
+        var targetGroup = steps.Add("create-target-group", StepAction.CreateTargetGroup, desired.TargetGroup.Name, start, desired.TargetGroup);
 
         var taskDefinition = steps.Add(
             "register-task-definition",
             StepAction.RegisterTaskDefinition,
             desired.TaskDefinition.Family,
-            [logGroup, executionRole, taskRole]);
+            [logGroup, executionRole, taskRole],
+            desired.TaskDefinition);
         var rule = steps.Add(
             "create-listener-rule",
             StepAction.CreateListenerRule,
@@ -58,18 +65,25 @@ internal static class CreatePlanner
                 ? $"priority {desired.ListenerRule.Priority} on {desired.Network.ListenerArn}"
                 : $"temporary priority on {desired.Network.ListenerArn}",
             [targetGroup],
-            rulePriorityNote);
+            desired.ListenerRule,
+            rulePriorityNote,
+            detail: rulePriorityNote is null
+                ? null
+                : step => step with { Changes = ValueList.Of(new FieldChange(RulePriority.Field, null, RulePriority.Temporary)) });
         var ingress = steps.Add(
             "authorize-ingress",
             StepAction.AuthorizeIngress,
             $"{desired.SecurityGroup.Name}: {desired.SecurityGroup.Ingress}",
-            [securityGroup]);
+            [securityGroup],
+            desired.SecurityGroup,
+            detail: step => step with { Changes = ValueList.Of(new FieldChange(DesiredSecurityGroup.IngressField, null, desired.SecurityGroup.Ingress.ToString())) });
 
         var service = steps.Add(
             "create-service",
             StepAction.CreateService,
             $"{desired.Service.Name} in cluster {desired.Service.Cluster}",
-            [taskDefinition, rule, ingress]);
+            [taskDefinition, rule, ingress],
+            desired.Service);
 
         var last = new List<string> { service };
         if (desired.Scaling is { } scaling)
@@ -78,13 +92,15 @@ internal static class CreatePlanner
                 "register-scalable-target",
                 StepAction.RegisterScalableTarget,
                 $"{scaling.ResourceId} ({scaling.MinCapacity}–{scaling.MaxCapacity})",
-                [service]);
-            last = [.. scaling.Policies.Select(policy => steps.Add($"put-scaling-policy:{policy.Name}", StepAction.PutScalingPolicy, policy.Name, [target]))];
+                [service],
+                scaling);
+            last = [.. scaling.Policies.Select(policy => steps.Add(
+                $"put-scaling-policy:{policy.Name}", StepAction.PutScalingPolicy, policy.Name, [target], scaling, detail: step => step with { Member = policy.Name }))];
         }
 
         if (desired.WaitForSteadyState)
         {
-            last = [steps.Add("wait-steady-state", StepAction.WaitForSteadyState, desired.Service.Name, last)];
+            last = [steps.Add("wait-steady-state", StepAction.WaitForSteadyState, desired.Service.Name, last, desired.Service)];
         }
 
         return last;

@@ -7,6 +7,9 @@ internal enum PlanKind
     Create,
     UpdateInPlace,
     Replace,
+
+    /// <summary>The rollback of a replacement: the generation that kept serving takes its priority and log group back.</summary>
+    Revive,
     Delete,
 }
 
@@ -34,6 +37,9 @@ internal sealed record Plan(
     /// replacement at the next generation (whatever generation <paramref name="next"/> was derived at).
     /// </summary>
     public static Plan ForUpdate(DesiredStack current, DesiredStack next) => UpdatePlanner.Plan(current, next);
+
+    /// <summary>The way back to <paramref name="serving"/>, the generation that kept serving while a replacement was built.</summary>
+    public static Plan ForRevive(DesiredStack serving) => RevivePlanner.Plan(serving);
 
     public ValueList<ValueList<Step>> Waves => DependencyGraph.Waves(Steps);
 

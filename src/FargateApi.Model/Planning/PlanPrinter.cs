@@ -27,6 +27,10 @@ internal static class PlanPrinter
                 }
 
                 break;
+            case PlanKind.Revive:
+                text.Append("revive: generation ").Append(stack.Generation).Append(", physical id ").Append(stack.PhysicalResourceId)
+                    .AppendLine(" (it kept serving while a replacement that rolled back was built)");
+                break;
             case PlanKind.Replace:
                 text.Append("replace: ").AppendLine(string.Join("; ", plan.Reasons));
                 text.Append("  new stack: generation ").Append(stack.Generation).Append(", physical id ").AppendLine(stack.PhysicalResourceId);

@@ -34,7 +34,13 @@ internal static class ReplacementPlanner
             StepAction.SwapRulePriorities,
             $"new rule → {next.ListenerRule.Priority}, old rule → the new rule's temporary priority",
             serving,
-            "one SetRulePriorities call: the paths are never without a rule");
+            next.ListenerRule,
+            "one SetRulePriorities call: the paths are never without a rule",
+            detail: step => step with
+            {
+                Previous = current.ListenerRule,
+                Changes = ValueList.Of(new FieldChange(RulePriority.Field, RulePriority.Temporary, next.ListenerRule.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            });
 
         var reason = string.Join("; ", reasons);
         var before = Resources.Of(current).ToDictionary(resource => resource.Name, StringComparer.Ordinal);

@@ -8,14 +8,25 @@ internal sealed class StepList
 {
     private readonly List<Step> _steps = [];
 
-    public string Add(string id, StepAction action, string target, IEnumerable<string?> dependsOn, string? note = null, StepGuard guard = StepGuard.Always)
+    /// <param name="spec">The step's payload: the resource as the step leaves it (<see cref="Step.Spec"/>).</param>
+    /// <param name="detail">The rest of the payload: previous version, changes, member, explicit kind (<see cref="Step"/>'s init members).</param>
+    public string Add(
+        string id,
+        StepAction action,
+        string target,
+        IEnumerable<string?> dependsOn,
+        IDesiredResource spec,
+        string? note = null,
+        StepGuard guard = StepGuard.Always,
+        Func<Step, Step>? detail = null)
     {
         var known = dependsOn
             .OfType<string>()
             .Where(dependency => _steps.Exists(step => step.Id == dependency))
             .Distinct(StringComparer.Ordinal)
             .ToValueList();
-        _steps.Add(new Step(id, action, target, known, note, guard));
+        var step = new Step(id, action, target, known, note, guard) { Spec = spec };
+        _steps.Add(detail is null ? step : detail(step));
         return id;
     }
 

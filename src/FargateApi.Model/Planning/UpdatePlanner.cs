@@ -28,14 +28,21 @@ internal static class UpdatePlanner
         var logGroup = Diff(current.LogGroup.Fields(), next.LogGroup.Fields());
         if (Changed(logGroup, "RetentionInDays"))
         {
-            steps.Add("put-retention-policy", StepAction.PutRetentionPolicy, next.LogGroup.Name, [], $"{current.LogGroup.RetentionDays} → {next.LogGroup.RetentionDays} days");
+            steps.Add(
+                "put-retention-policy",
+                StepAction.PutRetentionPolicy,
+                next.LogGroup.Name,
+                [],
+                next.LogGroup,
+                $"{current.LogGroup.RetentionDays} → {next.LogGroup.RetentionDays} days",
+                detail: step => step with { Previous = current.LogGroup, Changes = Only(logGroup, "RetentionInDays") });
         }
 
-        TagStep(steps, "log-group", logGroup, $"{Resources.LogGroup} {next.LogGroup.Name}");
+        TagStep(steps, "log-group", ResourceKind.LogGroup, logGroup, $"{Resources.LogGroup} {next.LogGroup.Name}", next.LogGroup, current.LogGroup);
         changes.Add(InPlace(Resources.LogGroup, logGroup));
 
         var rolesReady = new List<string?>();
-        var rolesToDelete = new List<(string Id, string Name)>();
+        var rolesToDelete = new List<(string Id, DesiredRole Role)>();
         foreach (var (label, id, old, @new) in new[]
         {
             (Resources.ExecutionRole, "execution-role", current.ExecutionRole, next.ExecutionRole),
@@ -44,12 +51,12 @@ internal static class UpdatePlanner
         {
             if (old is null && @new is not null)
             {
-                rolesReady.Add(steps.Add($"create-{id}", StepAction.CreateRole, @new.Name, []));
+                rolesReady.Add(steps.Add($"create-{id}", StepAction.CreateRole, @new.Name, [], @new));
                 changes.Add(new ResourceChange(label, ChangeKind.Create, Diff([], @new.Fields()), "the role ARN is no longer given"));
             }
             else if (old is not null && @new is null)
             {
-                rolesToDelete.Add(($"delete-{id}", old.Name));
+                rolesToDelete.Add(($"delete-{id}", old));
                 changes.Add(new ResourceChange(label, ChangeKind.Delete, ValueList<FieldChange>.Empty, "a role ARN is now given"));
             }
             else if (old is not null && @new is not null)
@@ -57,10 +64,16 @@ internal static class UpdatePlanner
                 var role = Diff(old.Fields(), @new.Fields());
                 if (role.Any(change => change.Field.StartsWith("Policy.", StringComparison.Ordinal)))
                 {
-                    rolesReady.Add(steps.Add($"put-{id}-policy", StepAction.PutRolePolicy, @new.Name, []));
+                    rolesReady.Add(steps.Add(
+                        $"put-{id}-policy",
+                        StepAction.PutRolePolicy,
+                        @new.Name,
+                        [],
+                        @new,
+                        detail: step => step with { Previous = old, Changes = role.Where(change => change.Field.StartsWith("Policy.", StringComparison.Ordinal)).ToValueList() }));
                 }
 
-                TagStep(steps, id, role, $"{label} {@new.Name}");
+                TagStep(steps, id, ResourceKind.Role, role, $"{label} {@new.Name}", @new, old);
                 changes.Add(InPlace(label, role));
             }
         }
@@ -69,57 +82,101 @@ internal static class UpdatePlanner
         string? register = null;
         if (taskDefinition.Any(change => !IsTag(change)))
         {
-            register = steps.Add("register-task-definition", StepAction.RegisterTaskDefinition, next.TaskDefinition.Family, rolesReady, "new revision");
+            register = steps.Add(
+                "register-task-definition",
+                StepAction.RegisterTaskDefinition,
+                next.TaskDefinition.Family,
+                rolesReady,
+                next.TaskDefinition,
+                "new revision",
+                detail: step => step with { Previous = current.TaskDefinition, Changes = taskDefinition });
         }
         else
         {
-            TagStep(steps, "task-definition", taskDefinition, $"{Resources.TaskDefinition} {next.TaskDefinition.Family} (current revision)");
+            TagStep(steps, "task-definition", ResourceKind.TaskDefinition, taskDefinition, $"{Resources.TaskDefinition} {next.TaskDefinition.Family} (current revision)", next.TaskDefinition, current.TaskDefinition);
         }
 
         changes.Add(InPlace(Resources.TaskDefinition, taskDefinition, register is null ? null : "new revision"));
 
         var securityGroup = Diff(current.SecurityGroup.Fields(), next.SecurityGroup.Fields());
-        if (Changed(securityGroup, "Ingress"))
+        if (Changed(securityGroup, DesiredSecurityGroup.IngressField))
         {
-            var authorize = steps.Add("authorize-ingress", StepAction.AuthorizeIngress, $"{next.SecurityGroup.Name}: {next.SecurityGroup.Ingress}", []);
+            var authorize = steps.Add(
+                "authorize-ingress",
+                StepAction.AuthorizeIngress,
+                $"{next.SecurityGroup.Name}: {next.SecurityGroup.Ingress}",
+                [],
+                next.SecurityGroup,
+                detail: step => step with { Changes = ValueList.Of(new FieldChange(DesiredSecurityGroup.IngressField, null, next.SecurityGroup.Ingress.ToString())) });
             steps.Add(
                 "revoke-ingress",
                 StepAction.RevokeIngress,
                 $"{current.SecurityGroup.Name}: {current.SecurityGroup.Ingress}",
                 [authorize],
-                "after the new rule exists, so traffic is never cut");
+                next.SecurityGroup,
+                "after the new rule exists, so traffic is never cut",
+                detail: step => step with
+                {
+                    Previous = current.SecurityGroup,
+                    Changes = ValueList.Of(new FieldChange(DesiredSecurityGroup.IngressField, current.SecurityGroup.Ingress.ToString(), null)),
+                });
         }
 
-        TagStep(steps, "security-group", securityGroup, $"{Resources.SecurityGroup} {next.SecurityGroup.Name}");
+        TagStep(steps, "security-group", ResourceKind.SecurityGroup, securityGroup, $"{Resources.SecurityGroup} {next.SecurityGroup.Name}", next.SecurityGroup, current.SecurityGroup);
         changes.Add(InPlace(Resources.SecurityGroup, securityGroup));
 
         var targetGroup = Diff(current.TargetGroup.Fields(), next.TargetGroup.Fields());
         if (ChangedUnder(targetGroup, "HealthCheck."))
         {
-            steps.Add("modify-target-group", StepAction.ModifyTargetGroup, next.TargetGroup.Name, [], "health check");
+            steps.Add(
+                "modify-target-group",
+                StepAction.ModifyTargetGroup,
+                next.TargetGroup.Name,
+                [],
+                next.TargetGroup,
+                "health check",
+                detail: step => step with { Previous = current.TargetGroup, Changes = Under(targetGroup, "HealthCheck.") });
         }
 
         if (ChangedUnder(targetGroup, "Attributes."))
         {
-            steps.Add("modify-target-group-attributes", StepAction.ModifyTargetGroupAttributes, next.TargetGroup.Name, []);
+            steps.Add(
+                "modify-target-group-attributes",
+                StepAction.ModifyTargetGroupAttributes,
+                next.TargetGroup.Name,
+                [],
+                next.TargetGroup,
+                detail: step => step with { Previous = current.TargetGroup, Changes = Under(targetGroup, "Attributes.") });
         }
 
-        TagStep(steps, "target-group", targetGroup, $"{Resources.TargetGroup} {next.TargetGroup.Name}");
+        TagStep(steps, "target-group", ResourceKind.TargetGroup, targetGroup, $"{Resources.TargetGroup} {next.TargetGroup.Name}", next.TargetGroup, current.TargetGroup);
         changes.Add(InPlace(Resources.TargetGroup, targetGroup));
 
         var rule = Diff(current.ListenerRule.Fields(), next.ListenerRule.Fields());
         var ruleTarget = $"priority {current.ListenerRule.Priority} on {next.Network.ListenerArn}";
         if (ChangedUnder(rule, "Conditions.") || ChangedUnder(rule, "Actions."))
         {
-            steps.Add("modify-rule", StepAction.ModifyRule, ruleTarget, []);
+            steps.Add(
+                "modify-rule",
+                StepAction.ModifyRule,
+                ruleTarget,
+                [],
+                next.ListenerRule,
+                detail: step => step with { Previous = current.ListenerRule, Changes = Under(rule, "Conditions.").Concat(Under(rule, "Actions.")).ToValueList() });
         }
 
-        if (Changed(rule, "Priority"))
+        if (Changed(rule, RulePriority.Field))
         {
-            steps.Add("set-rule-priority", StepAction.SetRulePriorities, $"{current.ListenerRule.Priority} → {next.ListenerRule.Priority} on {next.Network.ListenerArn}", []);
+            steps.Add(
+                "set-rule-priority",
+                StepAction.SetRulePriorities,
+                $"{current.ListenerRule.Priority} → {next.ListenerRule.Priority} on {next.Network.ListenerArn}",
+                [],
+                next.ListenerRule,
+                detail: step => step with { Previous = current.ListenerRule, Changes = Only(rule, RulePriority.Field) });
         }
 
-        TagStep(steps, "listener-rule", rule, $"{Resources.ListenerRule} {ruleTarget}");
+        TagStep(steps, "listener-rule", ResourceKind.ListenerRule, rule, $"{Resources.ListenerRule} {ruleTarget}", next.ListenerRule, current.ListenerRule);
         changes.Add(InPlace(Resources.ListenerRule, rule));
 
         var service = Diff(current.Service.Fields(), next.Service.Fields());
@@ -136,22 +193,24 @@ internal static class UpdatePlanner
                 StepAction.UpdateService,
                 $"{next.Service.Name} in cluster {next.Service.Cluster}",
                 [register, .. rolesReady],
-                Changed(service, "EnableExecuteCommand") ? "forceNewDeployment: ECS Exec reaches only tasks started after the change" : null);
+                next.Service,
+                Changed(service, "EnableExecuteCommand") ? "forceNewDeployment: ECS Exec reaches only tasks started after the change" : null,
+                detail: step => step with { Previous = current.Service, Changes = service.Where(change => !IsTag(change)).ToValueList() });
         }
 
-        TagStep(steps, "service", service, $"{Resources.Service} {next.Service.Name}");
+        TagStep(steps, "service", ResourceKind.Service, service, $"{Resources.Service} {next.Service.Name}", next.Service, current.Service);
         changes.Add(InPlace(Resources.Service, service));
 
         var wait = update is not null && next.WaitForSteadyState
-            ? steps.Add("wait-steady-state", StepAction.WaitForSteadyState, next.Service.Name, [update])
+            ? steps.Add("wait-steady-state", StepAction.WaitForSteadyState, next.Service.Name, [update], next.Service)
             : null;
 
         AddScaling(steps, changes, current.Scaling, next.Scaling);
 
         // A role is deleted only when no task can still be running with it.
-        foreach (var (id, name) in rolesToDelete)
+        foreach (var (id, role) in rolesToDelete)
         {
-            steps.Add(id, StepAction.DeleteRole, name, [wait ?? update ?? register]);
+            steps.Add(id, StepAction.DeleteRole, role.Name, [wait ?? update ?? register], role);
         }
 
         return new Plan(PlanKind.UpdateInPlace, next, current, changes.ToValueList(), steps.ToValueList(), ValueList<string>.Empty);
@@ -166,7 +225,7 @@ internal static class UpdatePlanner
 
         if (@new is null)
         {
-            steps.Add("deregister-scalable-target", StepAction.DeregisterScalableTarget, old!.ResourceId, [], "its scaling policies go with it");
+            steps.Add("deregister-scalable-target", StepAction.DeregisterScalableTarget, old!.ResourceId, [], old, "its scaling policies go with it");
             changes.Add(new ResourceChange(Resources.Scaling, ChangeKind.Delete, ValueList<FieldChange>.Empty, "AutoScaling removed"));
             return;
         }
@@ -175,17 +234,23 @@ internal static class UpdatePlanner
         string? target = null;
         if (old is null || scaling.Any(change => !IsTag(change) && !change.Field.StartsWith("Policy.", StringComparison.Ordinal)))
         {
-            target = steps.Add("register-scalable-target", StepAction.RegisterScalableTarget, $"{@new.ResourceId} ({@new.MinCapacity}–{@new.MaxCapacity})", []);
+            target = steps.Add("register-scalable-target", StepAction.RegisterScalableTarget, $"{@new.ResourceId} ({@new.MinCapacity}–{@new.MaxCapacity})", [], @new);
         }
 
         foreach (var policy in @new.Policies.Where(policy => Changed(scaling, $"Policy.{policy.Name}")))
         {
-            steps.Add($"put-scaling-policy:{policy.Name}", StepAction.PutScalingPolicy, policy.Name, [target]);
+            steps.Add(
+                $"put-scaling-policy:{policy.Name}",
+                StepAction.PutScalingPolicy,
+                policy.Name,
+                [target],
+                @new,
+                detail: step => step with { Previous = old, Member = policy.Name, Changes = Only(scaling, $"Policy.{policy.Name}") });
         }
 
         if (old is not null)
         {
-            TagStep(steps, "scalable-target", scaling, $"scalable target {@new.ResourceId}");
+            TagStep(steps, "scalable-target", ResourceKind.Scaling, scaling, $"scalable target {@new.ResourceId}", @new, old);
         }
 
         changes.Add(old is null
@@ -202,13 +267,24 @@ internal static class UpdatePlanner
     private static bool ChangedUnder(ValueList<FieldChange> changes, string prefix) =>
         changes.Any(change => change.Field.StartsWith(prefix, StringComparison.Ordinal));
 
-    private static void TagStep(StepList steps, string id, ValueList<FieldChange> changes, string target)
+    private static void TagStep(StepList steps, string id, ResourceKind kind, ValueList<FieldChange> changes, string target, IDesiredResource spec, IDesiredResource previous)
     {
         if (changes.Any(IsTag))
         {
-            steps.Add($"tag-{id}", StepAction.UpdateTags, target, []);
+            steps.Add($"tag-{id}", StepAction.UpdateTags, target, [], spec, detail: step => step with
+            {
+                Kind = kind,
+                Previous = previous,
+                Changes = changes.Where(IsTag).ToValueList(),
+            });
         }
     }
+
+    private static ValueList<FieldChange> Only(ValueList<FieldChange> changes, string field) =>
+        changes.Where(change => change.Field == field).ToValueList();
+
+    private static ValueList<FieldChange> Under(ValueList<FieldChange> changes, string prefix) =>
+        changes.Where(change => change.Field.StartsWith(prefix, StringComparison.Ordinal)).ToValueList();
 
     private static ResourceChange InPlace(string resource, ValueList<FieldChange> changes, string? reason = null) =>
         new(resource, changes.Count == 0 ? ChangeKind.NoChange : ChangeKind.UpdateInPlace, changes, changes.Count == 0 ? null : reason);

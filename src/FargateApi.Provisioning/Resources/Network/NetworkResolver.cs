@@ -3,7 +3,7 @@ using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Desired;
 using FargateApi.Properties;
 
-namespace FargateApi.Provisioning;
+namespace FargateApi.Provisioning.Resources.Network;
 
 /// <summary>
 /// The shared network: the ids the properties give, the rest from one SSM GetParameters call under
@@ -14,6 +14,9 @@ internal static class NetworkResolver
 {
     /// <summary>SSM GetParameters.Names: "min": 1, "max": 10 (ssm/2014-11-06 model, ParameterNameList); we need at most 5.</summary>
     public const int MaxNamesPerCall = 10;
+
+    /// <summary>The id of the network read in every plan that has one (<see cref="Planning.CreatePlanner.AddNetworkRead"/>).</summary>
+    public const string StepId = "resolve-network";
 
     public static async Task<ResolvedNetwork> ResolveAsync(NetworkProperties network, AwsApis aws, CancellationToken cancellationToken)
     {
@@ -41,12 +44,21 @@ internal static class NetworkResolver
             network.LoadBalancerSecurityGroupId ?? Value(NetworkValue.AlbSecurityGroupId));
     }
 
-    /// <summary>What Delete can still learn when the network stack is half gone: missing values stay null.</summary>
-    public static async Task<(string? ClusterName, string? ListenerArn, string? VpcId)> ResolveLenientlyAsync(NetworkProperties network, AwsApis aws, CancellationToken cancellationToken)
+    /// <summary>
+    /// What Delete can still learn when the network stack is half gone: missing values are empty, and the listener's load
+    /// balancer is not looked up (nothing a Delete does needs it).
+    /// </summary>
+    public static async Task<ResolvedNetwork> ResolveLenientlyAsync(NetworkProperties network, AwsApis aws, CancellationToken cancellationToken)
     {
         var values = await ReadParametersAsync(network, aws, cancellationToken).ConfigureAwait(false);
-        string? Value(NetworkValue value) => values.FirstOrDefault(entry => entry.Key.Value == value).Value;
-        return (network.ClusterName ?? Value(NetworkValue.EcsClusterName), network.ListenerArn ?? Value(NetworkValue.AlbListenerArn), network.VpcId ?? Value(NetworkValue.VpcId));
+        string Value(NetworkValue value) => values.FirstOrDefault(entry => entry.Key.Value == value).Value ?? string.Empty;
+        return new ResolvedNetwork(
+            network.VpcId ?? Value(NetworkValue.VpcId),
+            network.SubnetIds?.ToValueList() ?? NetworkParameters.SplitList(Value(NetworkValue.PrivateSubnetIds)),
+            network.ClusterName ?? Value(NetworkValue.EcsClusterName),
+            network.ListenerArn ?? Value(NetworkValue.AlbListenerArn),
+            string.Empty,
+            network.LoadBalancerSecurityGroupId ?? Value(NetworkValue.AlbSecurityGroupId));
     }
 
     private static async Task<Dictionary<NetworkParameter, string?>> ReadParametersAsync(NetworkProperties network, AwsApis aws, CancellationToken cancellationToken)

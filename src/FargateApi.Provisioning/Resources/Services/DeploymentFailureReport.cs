@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using FargateApi.Aws.Services.Ecs;
 
-namespace FargateApi.Provisioning;
+namespace FargateApi.Provisioning.Resources.Services;
 
 /// <summary>
 /// Why a deployment failed, in ECS's own words: the rollout state reason, the latest service events, and the latest

@@ -1,16 +1,19 @@
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Desired;
+using FargateApi.Planning;
+using FargateApi.Provisioning.Execution;
 
-namespace FargateApi.Provisioning;
+namespace FargateApi.Provisioning.Resources.Roles;
 
-/// <summary>The task and execution roles: found by name (IAM names are unique per account), owned by tags.</summary>
-internal static class RoleSteps
+/// <summary>The task and execution roles: found by name (IAM names are unique per account), owned by tags, one inline policy each.</summary>
+internal sealed class RoleModule : ResourceModule
 {
-    public static async Task EnsureAsync(StackRun run, string roleName, CancellationToken cancellationToken)
+    public override ResourceKind Kind => ResourceKind.Role;
+
+    protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
-        var desired = Desired(run.Stack, roleName)
-            ?? throw new ProvisioningException($"The plan names role '{roleName}', which the desired stack does not have.");
+        var desired = SpecOf<DesiredRole>(step);
         var iam = run.Aws.Iam;
         var existing = await FindAsync(iam, desired.Name, cancellationToken).ConfigureAwait(false);
         if (existing is null)
@@ -35,32 +38,32 @@ internal static class RoleSteps
             await iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
         }
 
-        await PutPolicyAsync(run, roleName, cancellationToken).ConfigureAwait(false);
+        await PutPolicyAsync(iam, desired, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
     }
 
-    /// <summary>PutRolePolicy (an upsert), or DeleteRolePolicy when no statement is left.</summary>
-    public static async Task PutPolicyAsync(StackRun run, string roleName, CancellationToken cancellationToken)
+    /// <summary>The inline policy is the only thing of a role that changes in place.</summary>
+    protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
-        var desired = Desired(run.Stack, roleName)
-            ?? throw new ProvisioningException($"The plan names role '{roleName}', which the desired stack does not have.");
-        if (desired.PolicyDocument is { } document)
-        {
-            await run.Aws.Iam.PutRolePolicyAsync(desired.Name, desired.PolicyName, document, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await AwsErrorMatch.IgnoringAsync(() => run.Aws.Iam.DeleteRolePolicyAsync(desired.Name, desired.PolicyName, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
-        }
+        await PutPolicyAsync(run.Aws.Iam, SpecOf<DesiredRole>(step), cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
     }
 
     /// <summary>Deletes a role we made: inline policies first, managed ones detached, then the role (DeleteRole's documented order).</summary>
-    /// <returns>False when no such role was found.</returns>
-    public static async Task<bool> DeleteAsync(IIamClient iam, string roleName, ValueMap ownerTags, CancellationToken cancellationToken)
+    protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
+        var desired = SpecOf<DesiredRole>(step);
+        var iam = run.Aws.Iam;
+        var roleName = desired.Name;
         var existing = await FindAsync(iam, roleName, cancellationToken).ConfigureAwait(false);
-        if (existing is null || !OwnershipCheck.IsOwnedBy(existing.Tags, ownerTags))
+        if (existing is null)
         {
-            return existing is not null;
+            return StepOutcome.FoundNothing;
+        }
+
+        if (!OwnershipCheck.IsOwnedBy(existing.Tags, desired.Tags))
+        {
+            return StepOutcome.Done;
         }
 
         var inline = new List<string>();
@@ -86,7 +89,14 @@ internal static class RoleSteps
         }
 
         await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRoleAsync(roleName, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
-        return true;
+        return StepOutcome.Done;
+    }
+
+    protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredRole>(step);
+        await run.Aws.Iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
     }
 
     public static async Task<IamRole?> FindAsync(IIamClient iam, string roleName, CancellationToken cancellationToken)
@@ -101,6 +111,16 @@ internal static class RoleSteps
         }
     }
 
-    private static DesiredRole? Desired(DesiredStack stack, string roleName) =>
-        new[] { stack.ExecutionRole, stack.TaskRole }.FirstOrDefault(role => role?.Name == roleName);
+    /// <summary>PutRolePolicy (an upsert), or DeleteRolePolicy when no statement is left.</summary>
+    private static async Task PutPolicyAsync(IIamClient iam, DesiredRole desired, CancellationToken cancellationToken)
+    {
+        if (desired.PolicyDocument is { } document)
+        {
+            await iam.PutRolePolicyAsync(desired.Name, desired.PolicyName, document, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRolePolicyAsync(desired.Name, desired.PolicyName, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
+        }
+    }
 }

@@ -1,0 +1,105 @@
+namespace FargateApi.Planning;
+
+/// <summary>What one step does; the executor maps each to its AWS calls (named in the comments).</summary>
+internal enum StepAction
+{
+    /// <summary>SSM GetParameters for the ids the properties left out; DescribeListeners for the load balancer.</summary>
+    ResolveNetwork,
+    CreateLogGroup,
+
+    /// <summary>The log group is shared by every generation: a replacement finds it and sets retention and tags.</summary>
+    AdoptLogGroup,
+    PutRetentionPolicy,
+    DeleteLogGroup,
+
+    /// <summary>CreateRole (trust policy, path, tags), then PutRolePolicy when it has statements.</summary>
+    CreateRole,
+
+    /// <summary>PutRolePolicy, or DeleteRolePolicy when no statement is left.</summary>
+    PutRolePolicy,
+    DeleteRole,
+
+    /// <summary>CreateSecurityGroup (it comes with the allow-all egress rule).</summary>
+    CreateSecurityGroup,
+    AuthorizeIngress,
+    RevokeIngress,
+    DeleteSecurityGroup,
+
+    /// <summary>CreateTargetGroup, then ModifyTargetGroupAttributes (the deregistration delay is an attribute).</summary>
+    CreateTargetGroup,
+    ModifyTargetGroup,
+    ModifyTargetGroupAttributes,
+    DeleteTargetGroup,
+    CreateListenerRule,
+    ModifyRule,
+    SetRulePriorities,
+
+    /// <summary>One SetRulePriorities call that gives the new generation's rule the declared priority and the old rule the new one's temporary priority.</summary>
+    SwapRulePriorities,
+    DeleteListenerRule,
+
+    /// <summary>After a rolled-back replacement, the surviving generation's rule takes its declared priority back.</summary>
+    RestoreRulePriority,
+    RegisterTaskDefinition,
+    DeregisterTaskDefinitions,
+    CreateService,
+    UpdateService,
+    ScaleServiceToZero,
+
+    /// <summary>DeleteService with force, so it goes even with running tasks.</summary>
+    DeleteService,
+
+    /// <summary>DescribeServices until the service is ACTIVE with one deployment and runningCount = desiredCount (botocore ServicesStable).</summary>
+    WaitForSteadyState,
+
+    /// <summary>DescribeServices until INACTIVE (botocore ServicesInactive).</summary>
+    WaitForServiceInactive,
+    RegisterScalableTarget,
+    PutScalingPolicy,
+
+    /// <summary>DeregisterScalableTarget; it deletes the target's scaling policies with it.</summary>
+    DeregisterScalableTarget,
+
+    /// <summary>The service's own tagging calls (TagResource/UntagResource, CreateTags/DeleteTags, AddTags/RemoveTags, TagRole/UntagRole).</summary>
+    UpdateTags,
+}
+
+/// <summary>Which resource each label acts on, and how: the executor dispatches on these, never on the label itself.</summary>
+internal static class StepActions
+{
+    public static ResourceKind KindOf(StepAction action) => action switch
+    {
+        StepAction.ResolveNetwork => ResourceKind.Network,
+        StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.PutRetentionPolicy or StepAction.DeleteLogGroup => ResourceKind.LogGroup,
+        StepAction.CreateRole or StepAction.PutRolePolicy or StepAction.DeleteRole => ResourceKind.Role,
+        StepAction.CreateSecurityGroup or StepAction.AuthorizeIngress or StepAction.RevokeIngress or StepAction.DeleteSecurityGroup => ResourceKind.SecurityGroup,
+        StepAction.CreateTargetGroup or StepAction.ModifyTargetGroup or StepAction.ModifyTargetGroupAttributes or StepAction.DeleteTargetGroup => ResourceKind.TargetGroup,
+        StepAction.CreateListenerRule or StepAction.ModifyRule or StepAction.SetRulePriorities or StepAction.SwapRulePriorities
+            or StepAction.DeleteListenerRule or StepAction.RestoreRulePriority => ResourceKind.ListenerRule,
+        StepAction.RegisterTaskDefinition or StepAction.DeregisterTaskDefinitions => ResourceKind.TaskDefinition,
+        StepAction.CreateService or StepAction.UpdateService or StepAction.ScaleServiceToZero or StepAction.DeleteService
+            or StepAction.WaitForSteadyState or StepAction.WaitForServiceInactive => ResourceKind.Service,
+        StepAction.RegisterScalableTarget or StepAction.PutScalingPolicy or StepAction.DeregisterScalableTarget => ResourceKind.Scaling,
+        StepAction.UpdateTags => throw new ArgumentException("UpdateTags acts on whichever resource the step names.", nameof(action)),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+
+    public static Verb VerbOf(StepAction action) => action switch
+    {
+        StepAction.ResolveNetwork => Verb.Read,
+        StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.CreateRole or StepAction.CreateSecurityGroup or StepAction.CreateTargetGroup
+            or StepAction.CreateListenerRule or StepAction.RegisterTaskDefinition or StepAction.CreateService or StepAction.RegisterScalableTarget => Verb.Create,
+        StepAction.DeleteLogGroup or StepAction.DeleteRole or StepAction.DeleteSecurityGroup or StepAction.DeleteTargetGroup or StepAction.DeleteListenerRule
+            or StepAction.DeregisterTaskDefinitions or StepAction.DeleteService or StepAction.DeregisterScalableTarget => Verb.Delete,
+        StepAction.WaitForSteadyState or StepAction.WaitForServiceInactive => Verb.Wait,
+        StepAction.UpdateTags => Verb.Tag,
+        _ => Verb.Update,
+    };
+
+    public static WaitCondition UntilOf(StepAction action) => action switch
+    {
+        StepAction.WaitForSteadyState => WaitCondition.SteadyState,
+        StepAction.WaitForServiceInactive => WaitCondition.Inactive,
+        _ => WaitCondition.None,
+    };
+}

@@ -1,0 +1,74 @@
+using FargateApi.Aws.Services;
+using FargateApi.Aws.Services.Ecs;
+using FargateApi.Naming;
+using FargateApi.Planning;
+using FargateApi.Provisioning.Resources.ListenerRules;
+using FargateApi.Provisioning.Resources.Services;
+
+namespace FargateApi.Provisioning.Execution;
+
+/// <summary>
+/// The conditions a plan cannot know without reading AWS (<see cref="StepGuard"/>), evaluated by the executor right before
+/// the step would run. A guard may leave what it found for the step (<see cref="RulePriorities.SiblingRuleArn"/>).
+/// </summary>
+internal static class Guards
+{
+    /// <summary>How many other generations are checked for life before the shared log group goes (one DescribeServices call).</summary>
+    private const int GenerationsChecked = EcsLimits.MaxServicesPerDescribe;
+
+    public static async Task<bool> HoldsAsync(Step step, StackRun run, CancellationToken cancellationToken) => step.Guard switch
+    {
+        StepGuard.Always => true,
+        StepGuard.NoOtherGenerationRemains => !await OtherGenerationLivesAsync(run, cancellationToken).ConfigureAwait(false),
+        StepGuard.OtherGenerationRuleRemains => await SiblingRuleAwaitsPriorityAsync(run, cancellationToken).ConfigureAwait(false),
+        _ => throw new ProvisioningException($"Internal error: step '{step.Id}' has the unknown guard {step.Guard}."),
+    };
+
+    /// <summary>The log group is shared by every generation: it goes only with the last one.</summary>
+    private static async Task<bool> OtherGenerationLivesAsync(StackRun run, CancellationToken cancellationToken)
+    {
+        var stack = run.Stack;
+        var cluster = stack.Service.Cluster;
+        if (cluster.Length == 0)
+        {
+            return false;
+        }
+
+        // The nearest generations: a replacement lives beside the one before or after it.
+        var properties = stack.Inputs.Value.Properties;
+        var generation = stack.Generation;
+        var others = Enumerable.Range(0, generation + GenerationsChecked)
+            .Where(other => other != generation)
+            .OrderBy(other => Math.Abs(other - generation))
+            .Take(GenerationsChecked)
+            .Select(other => ResourceNames.For(properties, other).Service)
+            .ToList();
+        try
+        {
+            var response = await run.Aws.Ecs.DescribeServicesAsync(cluster, others, cancellationToken).ConfigureAwait(false);
+            return response.Services.Any(service => service.Status != EcsValues.ServiceInactive && ServiceModule.IsOwned(service, stack.Service.Tags));
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> SiblingRuleAwaitsPriorityAsync(StackRun run, CancellationToken cancellationToken)
+    {
+        var ourTargetGroup = await run.Outputs.GetAsync(Outputs.TargetGroupArn, () => Task.FromResult<string?>(null)).ConfigureAwait(false);
+        if (ourTargetGroup is null || run.Stack.ListenerRule.ListenerArn.Length == 0)
+        {
+            return false;
+        }
+
+        var sibling = await RulePriorities.SiblingAwaitingPriorityAsync(run, run.Stack.ListenerRule, ourTargetGroup, cancellationToken).ConfigureAwait(false);
+        if (sibling is null)
+        {
+            return false;
+        }
+
+        run.Outputs.Set(RulePriorities.SiblingRuleArn, sibling);
+        return true;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using FargateApi.Aws.Services;
+using FargateApi.Aws.Services.ElasticLoadBalancing;
+using FargateApi.Desired;
+using FargateApi.Planning;
+using FargateApi.Provisioning.Execution;
+using FargateApi.Provisioning.Resources.TargetGroups;
+
+namespace FargateApi.Provisioning.Resources.ListenerRules;
+
+/// <summary>
+/// The rule on the shared listener. Each generation's rule is the one forwarding to that generation's target group, so a
+/// retry finds the rule it made. A replacement's rule starts at the highest free priority (lowest precedence: the old rule
+/// keeps the traffic) and swaps with the old rule in one SetRulePriorities call once the new stack serves.
+/// </summary>
+internal sealed class ListenerRuleModule : ResourceModule
+{
+    public override ResourceKind Kind => ResourceKind.ListenerRule;
+
+    protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredListenerRule>(step);
+        var temporary = step.Changes.Any(change => change.Field == RulePriority.Field && change.New == RulePriority.Temporary);
+        var elb = run.Aws.Elb;
+        var targetGroup = await TargetGroupModule.ArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
+        var existing = await FindForwardingToAsync(elb, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            // Found rather than made: conditions and priority as declared (a replacement's rule keeps its temporary priority).
+            run.Outputs.Set(Outputs.ListenerRuleArn, existing.RuleArn);
+            if (!SameConditions(existing, desired))
+            {
+                await elb.ModifyRuleAsync(new ModifyRuleRequest(existing.RuleArn, Conditions(desired), targetGroup), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!temporary && RulePriorities.Of(existing) != desired.Priority)
+            {
+                await SetPriorityAsync(run, existing.RuleArn, desired, cancellationToken).ConfigureAwait(false);
+            }
+
+            return StepOutcome.Done;
+        }
+
+        var priority = temporary
+            ? await RulePriorities.HighestFreeAsync(elb, desired.ListenerArn, cancellationToken).ConfigureAwait(false)
+            : desired.Priority;
+        try
+        {
+            var rule = await elb.CreateRuleAsync(new CreateRuleRequest(desired.ListenerArn, priority, Conditions(desired), targetGroup, desired.Tags), cancellationToken).ConfigureAwait(false);
+            run.Outputs.Set(Outputs.ListenerRuleArn, rule.RuleArn);
+            return StepOutcome.Done;
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.ElbPriorityInUse))
+        {
+            // Our own rule from an earlier attempt that the first listing did not show yet (reads lag behind writes)?
+            await run.SettleAsync(cancellationToken).ConfigureAwait(false);
+            var ours = await FindForwardingToAsync(elb, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false);
+            if (ours is not null)
+            {
+                run.Outputs.Set(Outputs.ListenerRuleArn, ours.RuleArn);
+                return StepOutcome.Done;
+            }
+
+            throw new ProvisioningException(
+                $"Listener rule priority {priority} is already used by another rule on {desired.ListenerArn}. " +
+                $"Each service on the listener needs its own Priority ({DesiredListenerRule.MinPriority}–{DesiredListenerRule.MaxPriority}).", error);
+        }
+    }
+
+    /// <summary>
+    /// ModifyRule for conditions and action; for the priority: a plain SetRulePriorities, the replacement's swap (the new
+    /// rule leaves its temporary priority), or, on another generation's rule, the declared priority handed back.
+    /// </summary>
+    protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredListenerRule>(step);
+        if (step.Member == RulePriority.OtherGeneration)
+        {
+            var sibling = run.Outputs.GetAsync(RulePriorities.SiblingRuleArn, () => Task.FromResult<string?>(null));
+            if (await sibling.ConfigureAwait(false) is { } siblingArn)
+            {
+                await AwsErrorMatch.IgnoringAsync(
+                    () => run.Aws.Elb.SetRulePrioritiesAsync([new(siblingArn, desired.Priority)], cancellationToken),
+                    AwsErrorCodes.ElbPriorityInUse, AwsErrorCodes.ElbRuleNotFound).ConfigureAwait(false);
+            }
+
+            return StepOutcome.Done;
+        }
+
+        var rule = await ArnAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        if (ChangesUnder(step, "Conditions.") || ChangesUnder(step, "Actions."))
+        {
+            var targetGroup = await TargetGroupModule.ArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
+            await run.Aws.Elb.ModifyRuleAsync(new ModifyRuleRequest(rule, Conditions(desired), targetGroup), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Changes.FirstOrDefault(change => change.Field == RulePriority.Field) is { } priority)
+        {
+            if (priority.Old == RulePriority.Temporary)
+            {
+                await RulePriorities.SwapAsync(run, rule, desired, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await SetPriorityAsync(run, rule, desired, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return StepOutcome.Done;
+    }
+
+    /// <summary>Deletes the rules forwarding to this generation's target group (when that group is ours).</summary>
+    protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredListenerRule>(step);
+        var targetGroup = await TargetGroupModule.OwnedArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
+        if (targetGroup is null || desired.ListenerArn.Length == 0)
+        {
+            return StepOutcome.FoundNothing;
+        }
+
+        run.Outputs.Set(Outputs.TargetGroupArn, targetGroup);
+        await DeleteForwardingToAsync(run, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
+    protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredListenerRule>(step);
+        var rule = await ArnAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        await ElbTagging.ApplyAsync(run.Aws.Elb, rule, desired.Tags, PreviousOf<DesiredListenerRule>(step)?.Tags, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
+    /// <summary>The rule's ARN: made by this run, or the listener's rule forwarding to the target group.</summary>
+    public static Task<string> ArnAsync(StackRun run, DesiredListenerRule desired, CancellationToken cancellationToken) =>
+        run.Outputs.RequireAsync(Outputs.ListenerRuleArn, async () =>
+        {
+            var targetGroup = await TargetGroupModule.ArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
+            return (await FindForwardingToAsync(run.Aws.Elb, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false))?.RuleArn;
+        });
+
+    /// <summary>Deletes every rule of the listener that forwards to the target group; a listener already gone has none.</summary>
+    public static async Task DeleteForwardingToAsync(StackRun run, string listenerArn, string targetGroupArn, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Rule> rules;
+        try
+        {
+            rules = await RulePriorities.RulesAsync(run.Aws.Elb, listenerArn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.ElbListenerNotFound))
+        {
+            return;
+        }
+
+        foreach (var rule in rules.Where(rule => rule.Actions.Any(action => action.TargetGroupArn == targetGroupArn)))
+        {
+            await AwsErrorMatch.IgnoringAsync(() => run.Aws.Elb.DeleteRuleAsync(rule.RuleArn, cancellationToken), AwsErrorCodes.ElbRuleNotFound).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The listener's rule that forwards to the target group: each generation's target group has exactly one.</summary>
+    public static async Task<Rule?> FindForwardingToAsync(IElasticLoadBalancingClient elb, string listenerArn, string targetGroupArn, CancellationToken cancellationToken)
+    {
+        await foreach (var rule in elb.DescribeAllRulesAsync(new DescribeRulesRequest { ListenerArn = listenerArn }, cancellationToken).ConfigureAwait(false))
+        {
+            if (!rule.IsDefault && rule.Actions.Any(action => action.TargetGroupArn == targetGroupArn))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    public static IReadOnlyList<RuleCondition> Conditions(DesiredListenerRule rule)
+    {
+        List<RuleCondition> conditions = [RuleCondition.PathPattern([.. rule.PathPatterns])];
+        if (rule.HostHeaders.Count > 0)
+        {
+            conditions.Add(RuleCondition.HostHeader([.. rule.HostHeaders]));
+        }
+
+        return conditions;
+    }
+
+    private static async Task SetPriorityAsync(StackRun run, string ruleArn, DesiredListenerRule desired, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await run.Aws.Elb.SetRulePrioritiesAsync([new RulePriorityPair(ruleArn, desired.Priority)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.ElbPriorityInUse))
+        {
+            throw new ProvisioningException(
+                $"Listener rule priority {desired.Priority.ToString(CultureInfo.InvariantCulture)} is already used by another rule on {desired.ListenerArn}.", error);
+        }
+    }
+
+    private static bool SameConditions(Rule rule, DesiredListenerRule desired)
+    {
+        var expected = Conditions(desired);
+        return rule.Conditions.Count == expected.Count
+            && expected.All(condition => rule.Conditions.Any(actual => actual.Field == condition.Field && actual.Values.SequenceEqual(condition.Values)));
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using FargateApi.Aws.Services;
+using FargateApi.Aws.Services.Ecs;
+using FargateApi.Desired;
+using FargateApi.Planning;
+using FargateApi.Provisioning.Execution;
+using FargateApi.Provisioning.Resources.SecurityGroups;
+using FargateApi.Provisioning.Resources.TargetGroups;
+using FargateApi.Provisioning.Resources.TaskDefinitions;
+using FargateApi.Provisioning.Waiting;
+
+namespace FargateApi.Provisioning.Resources.Services;
+
+/// <summary>
+/// The ECS service. CreateService carries a clientToken derived from stack id, logical id and generation, so the same
+/// Create retried after a crash gets the service it already made instead of "Creation of service was not idempotent".
+/// </summary>
+internal sealed class ServiceModule : ResourceModule
+{
+    public override ResourceKind Kind => ResourceKind.Service;
+
+    protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredService>(step);
+        var ecs = run.Aws.Ecs;
+        var taskDefinition = await TaskDefinitionModule.ArnAsync(run, cancellationToken).ConfigureAwait(false);
+        var existing = await DescribeAsync(ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: EcsValues.ServiceActive })
+        {
+            if (!IsOwned(existing, desired.Tags))
+            {
+                throw OwnershipCheck.NotOurs("ECS service", desired.Name);
+            }
+
+            run.Outputs.Set(Outputs.ServiceArn, existing.ServiceArn!);
+            if (existing.TaskDefinition != taskDefinition)
+            {
+                await SendUpdateAsync(run, desired, null, ValueList<FieldChange>.Empty, cancellationToken).ConfigureAwait(false);
+            }
+
+            return StepOutcome.Done;
+        }
+
+        var securityGroup = await SecurityGroupModule.GroupIdAsync(run, run.Stack.SecurityGroup, cancellationToken).ConfigureAwait(false);
+        var targetGroup = await TargetGroupModule.ArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
+        var created = await ecs.CreateServiceAsync(
+            new CreateServiceRequest
+            {
+                Cluster = desired.Cluster,
+                ServiceName = desired.Name,
+                TaskDefinition = taskDefinition,
+                DesiredCount = desired.DesiredCount,
+                ClientToken = ClientToken(run.Stack),
+                LaunchType = desired.LaunchType,
+                LoadBalancers = [new EcsLoadBalancer(targetGroup, desired.LoadBalancer.ContainerName, desired.LoadBalancer.ContainerPort)],
+                NetworkConfiguration = Network(desired, securityGroup),
+                DeploymentConfiguration = Deployment(desired),
+                HealthCheckGracePeriodSeconds = desired.HealthCheckGracePeriodSeconds,
+                EnableExecuteCommand = desired.EnableExecuteCommand,
+                PropagateTags = desired.PropagateTags,
+                Tags = EcsTag.From(desired.Tags),
+            },
+            cancellationToken).ConfigureAwait(false);
+        run.Outputs.Set(Outputs.ServiceArn, created.ServiceArn ?? desired.Arn);
+        if (created.TaskDefinition is { } running && running != taskDefinition)
+        {
+            // The clientToken answered with the service an earlier attempt made (the describe above did not see it yet).
+            await SendUpdateAsync(run, desired, null, ValueList<FieldChange>.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        return StepOutcome.Done;
+    }
+
+    /// <summary>UpdateService with the values the step's changes call for; ECS starts a deployment only when the task
+    /// definition or network moved (or when forced).</summary>
+    protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredService>(step);
+        if (step.Action == StepAction.ScaleServiceToZero)
+        {
+            return await ScaleToZeroAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SendUpdateAsync(run, desired, PreviousOf<DesiredService>(step), step.Changes, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
+    /// <summary>Force-deletes the service if it is ours; ECS drains its tasks itself.</summary>
+    protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredService>(step);
+        var service = await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        if (service is null)
+        {
+            return StepOutcome.FoundNothing;
+        }
+
+        if (service.Status == EcsValues.ServiceActive)
+        {
+            await AwsErrorMatch.IgnoringAsync(
+                () => run.Aws.Ecs.DeleteServiceAsync(new DeleteServiceRequest(desired.Cluster, desired.Name, Force: true), cancellationToken),
+                AwsErrorCodes.EcsServiceNotFound, AwsErrorCodes.EcsServiceNotActive).ConfigureAwait(false);
+        }
+
+        return StepOutcome.Done;
+    }
+
+    protected override async Task<StepOutcome> WaitAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredService>(step);
+        if (step.Until == WaitCondition.Inactive)
+        {
+            await Poller.RunAsync(ServiceWaiters.Inactive(run, desired), run.PollBudget, run.Time, cancellationToken).ConfigureAwait(false);
+            return StepOutcome.Done;
+        }
+
+        var taskDefinition = await TaskDefinitionModule.ArnAsync(run, cancellationToken).ConfigureAwait(false);
+        var result = await Poller.RunAsync(ServiceWaiters.Stable(run, desired, taskDefinition, run.Stack.TaskDefinition.Container.Name), run.PollBudget, run.Time, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? StepOutcome.Done : StepOutcome.ContinueLater;
+    }
+
+    protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredService>(step);
+        await EcsTagging.ApplyAsync(run.Aws.Ecs, desired.Arn, desired.Tags, PreviousOf<DesiredService>(step)?.Tags, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
+    public static async Task<EcsService?> DescribeAsync(IEcsClient ecs, string cluster, string name, CancellationToken cancellationToken)
+    {
+        var response = await ecs.DescribeServicesAsync(cluster, [name], cancellationToken).ConfigureAwait(false);
+        return response.Services.FirstOrDefault();
+    }
+
+    /// <summary>The service if it exists (in any state) and carries this resource's tags; null when it is gone or not ours.</summary>
+    public static async Task<EcsService?> OwnedForDeletionAsync(StackRun run, DesiredService desired, CancellationToken cancellationToken)
+    {
+        EcsService? service;
+        try
+        {
+            service = await DescribeAsync(run.Aws.Ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
+        {
+            return null;
+        }
+
+        return service is not null && IsOwned(service, desired.Tags) ? service : null;
+    }
+
+    public static bool IsOwned(EcsService service, ValueMap owner) =>
+        OwnershipCheck.IsOwnedBy(service.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)), owner);
+
+    /// <summary>Stable across retries of one generation's create, different between generations and resources.</summary>
+    public static string ClientToken(DesiredStack stack)
+    {
+        var owner = stack.Inputs.Value.Owner;
+        return EcsClientToken.FromIdempotencyKey(
+            $"{owner.StackId}|{owner.LogicalResourceId}|{stack.Service.Cluster}|{stack.Service.Name}|{stack.Generation.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>Scaling to zero first stops the tasks in an orderly way; the forced delete that follows goes even if it did not take.</summary>
+    private static async Task<StepOutcome> ScaleToZeroAsync(StackRun run, DesiredService desired, CancellationToken cancellationToken)
+    {
+        var service = await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        if (service is null)
+        {
+            return StepOutcome.FoundNothing;
+        }
+
+        if (service.Status == EcsValues.ServiceActive)
+        {
+            await AwsErrorMatch.IgnoringAsync(
+                () => run.Aws.Ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = desired.Cluster, Service = desired.Name, DesiredCount = 0 }, cancellationToken),
+                AwsErrorCodes.EcsServiceNotFound, AwsErrorCodes.EcsServiceNotActive).ConfigureAwait(false);
+        }
+
+        return StepOutcome.Done;
+    }
+
+    /// <summary>
+    /// UpdateService with every in-place value. <paramref name="previous"/> null: the service was found rather than planned
+    /// (an ensure), so the desired count and network go along as they are.
+    /// </summary>
+    private static async Task SendUpdateAsync(StackRun run, DesiredService desired, DesiredService? previous, ValueList<FieldChange> changes, CancellationToken cancellationToken)
+    {
+        var taskDefinition = await TaskDefinitionModule.ArnAsync(run, cancellationToken).ConfigureAwait(false);
+        var securityGroup = await SecurityGroupModule.GroupIdAsync(run, run.Stack.SecurityGroup, cancellationToken).ConfigureAwait(false);
+        bool Moved(string field) => previous is null || changes.Any(change => change.Field == field);
+        var service = await run.Aws.Ecs.UpdateServiceAsync(
+            new UpdateServiceRequest
+            {
+                Cluster = desired.Cluster,
+                Service = desired.Name,
+                TaskDefinition = taskDefinition,
+
+                // With auto scaling the count is the scaler's; only a changed DesiredCount is sent (as CloudFormation does).
+                DesiredCount = run.Stack.Scaling is null || Moved("DesiredCount") ? desired.DesiredCount : null,
+                DeploymentConfiguration = Deployment(desired),
+
+                // A network configuration in UpdateService starts a deployment: sent only when the subnets moved.
+                NetworkConfiguration = Moved("NetworkConfiguration.Subnets") ? Network(desired, securityGroup) : null,
+                HealthCheckGracePeriodSeconds = desired.HealthCheckGracePeriodSeconds,
+                EnableExecuteCommand = desired.EnableExecuteCommand,
+
+                // ECS Exec reaches only tasks started after the change.
+                ForceNewDeployment = previous is not null && Moved("EnableExecuteCommand") ? true : null,
+            },
+            cancellationToken).ConfigureAwait(false);
+        run.Outputs.Set(Outputs.ServiceArn, service.ServiceArn ?? desired.Arn);
+    }
+
+    private static EcsNetworkConfiguration Network(DesiredService desired, string securityGroup) =>
+        new(new AwsVpcConfiguration([.. desired.Subnets], [securityGroup], desired.AssignPublicIp));
+
+    private static DeploymentConfiguration Deployment(DesiredService desired) =>
+        new(
+            new DeploymentCircuitBreaker(desired.Deployment.CircuitBreakerEnable, desired.Deployment.CircuitBreakerRollback),
+            desired.Deployment.MaximumPercent,
+            desired.Deployment.MinimumHealthyPercent);
+}

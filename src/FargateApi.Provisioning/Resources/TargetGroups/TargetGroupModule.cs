@@ -1,0 +1,169 @@
+using FargateApi.Aws.Services;
+using FargateApi.Aws.Services.ElasticLoadBalancing;
+using FargateApi.Desired;
+using FargateApi.Planning;
+using FargateApi.Provisioning.Execution;
+using FargateApi.Provisioning.Resources.ListenerRules;
+using FargateApi.Provisioning.Waiting;
+
+namespace FargateApi.Provisioning.Resources.TargetGroups;
+
+/// <summary>The target group: found by name (unique per account and region), owned by tags; health check and attributes in place.</summary>
+internal sealed class TargetGroupModule : ResourceModule
+{
+    /// <summary>DeleteTargetGroup attempts while a rule not yet visible to DescribeRules still forwards to the group.</summary>
+    public const int MaxDeleteAttempts = 4;
+
+    public override ResourceKind Kind => ResourceKind.TargetGroup;
+
+    protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredTargetGroup>(step);
+        var elb = run.Aws.Elb;
+        var arn = await FindArnAsync(elb, desired.Name, cancellationToken).ConfigureAwait(false);
+        if (arn is not null)
+        {
+            var tags = await elb.DescribeTagsAsync([arn], cancellationToken).ConfigureAwait(false);
+            if (!tags.TryGetValue(arn, out var own) || !OwnershipCheck.IsOwnedBy(own, desired.Tags))
+            {
+                throw OwnershipCheck.NotOurs("target group", desired.Name);
+            }
+
+            // Found rather than made (a retry, or an Update without readable old properties): bring the health check in line.
+            run.Outputs.Set(Outputs.TargetGroupArn, arn);
+            await elb.ModifyTargetGroupAsync(arn, HealthCheck(desired.HealthCheck), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            try
+            {
+                // ELBv2 answers a CreateTargetGroup with the same name and settings with the existing group: a retry is safe.
+                var created = await elb.CreateTargetGroupAsync(
+                    new CreateTargetGroupRequest(desired.Name, desired.Port, desired.VpcId, HealthCheck(desired.HealthCheck), desired.Tags)
+                    {
+                        Protocol = desired.Protocol,
+                        TargetType = desired.TargetType,
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                arn = created.TargetGroupArn;
+            }
+            catch (Exception error) when (error.Is(AwsErrorCodes.ElbDuplicateTargetGroupName))
+            {
+                throw new ProvisioningException(
+                    $"Target group '{desired.Name}' exists with other settings (protocol, port or VPC); these cannot change in place. " +
+                    "Delete it or change ServiceName.", error);
+            }
+        }
+
+        run.Outputs.Set(Outputs.TargetGroupArn, arn);
+        await elb.ModifyTargetGroupAttributesAsync(arn, desired.Attributes, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
+    /// <summary>ModifyTargetGroup for the health check, ModifyTargetGroupAttributes for the attributes: whichever moved.</summary>
+    protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredTargetGroup>(step);
+        var arn = await ArnAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        if (ChangesUnder(step, "HealthCheck."))
+        {
+            await run.Aws.Elb.ModifyTargetGroupAsync(arn, HealthCheck(desired.HealthCheck), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ChangesUnder(step, "Attributes."))
+        {
+            await run.Aws.Elb.ModifyTargetGroupAttributesAsync(arn, desired.Attributes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return StepOutcome.Done;
+    }
+
+    /// <summary>
+    /// ResourceInUse means a rule still forwards to the group: one the rule listing did not show yet (reads lag behind
+    /// writes). The rules forwarding to it are deleted again and the delete retried, a bounded number of times.
+    /// </summary>
+    protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredTargetGroup>(step);
+        var arn = await OwnedArnAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        if (arn is null)
+        {
+            return StepOutcome.FoundNothing;
+        }
+
+        var listener = run.Stack.ListenerRule.ListenerArn;
+        var waiter = new Waiter<DeleteAttempt>(
+            $"target group {desired.Name} to be deleted",
+            async cancellationToken =>
+            {
+                try
+                {
+                    await AwsErrorMatch.IgnoringAsync(() => run.Aws.Elb.DeleteTargetGroupAsync(arn, cancellationToken), AwsErrorCodes.ElbTargetGroupNotFound).ConfigureAwait(false);
+                    return DeleteAttempt.Deleted;
+                }
+                catch (Exception error) when (error.Is(AwsErrorCodes.ElbResourceInUse) && listener.Length > 0)
+                {
+                    await run.SettleAsync(cancellationToken).ConfigureAwait(false);
+                    await ListenerRuleModule.DeleteForwardingToAsync(run, listener, arn, cancellationToken).ConfigureAwait(false);
+                    return DeleteAttempt.InUse;
+                }
+            },
+            [Acceptor<DeleteAttempt>.Success(attempt => attempt == DeleteAttempt.Deleted)],
+            TimeSpan.Zero,
+            TimeSpan.Zero,
+            (_, _) => Task.FromResult<Exception?>(new ProvisioningException(
+                $"Target group {desired.Name} could not be deleted after {MaxDeleteAttempts} attempts: a listener rule still forwards to it.")))
+        {
+            MaxAttempts = MaxDeleteAttempts,
+        };
+        await Poller.RunAsync(waiter, run.PollBudget, run.Time, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
+    protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredTargetGroup>(step);
+        var arn = await ArnAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        await ElbTagging.ApplyAsync(run.Aws.Elb, arn, desired.Tags, PreviousOf<DesiredTargetGroup>(step)?.Tags, cancellationToken).ConfigureAwait(false);
+        return StepOutcome.Done;
+    }
+
+    /// <summary>The group's ARN: made by this run, or found by name.</summary>
+    public static Task<string> ArnAsync(StackRun run, DesiredTargetGroup desired, CancellationToken cancellationToken) =>
+        run.Outputs.RequireAsync(Outputs.TargetGroupArn, () => FindArnAsync(run.Aws.Elb, desired.Name, cancellationToken));
+
+    /// <summary>The group's ARN if it exists and carries this resource's tags.</summary>
+    public static async Task<string?> OwnedArnAsync(StackRun run, DesiredTargetGroup desired, CancellationToken cancellationToken)
+    {
+        var arn = await FindArnAsync(run.Aws.Elb, desired.Name, cancellationToken).ConfigureAwait(false);
+        if (arn is null)
+        {
+            return null;
+        }
+
+        var tags = await run.Aws.Elb.DescribeTagsAsync([arn], cancellationToken).ConfigureAwait(false);
+        return tags.TryGetValue(arn, out var own) && OwnershipCheck.IsOwnedBy(own, desired.Tags) ? arn : null;
+    }
+
+    public static async Task<string?> FindArnAsync(IElasticLoadBalancingClient elb, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = [name] }, cancellationToken).ConfigureAwait(false);
+            return page.TargetGroups.FirstOrDefault()?.TargetGroupArn;
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.ElbTargetGroupNotFound))
+        {
+            return null;
+        }
+    }
+
+    public static TargetGroupHealthCheck HealthCheck(DesiredTargetHealthCheck check) =>
+        new(check.Path, check.IntervalSeconds, check.TimeoutSeconds, check.HealthyThresholdCount, check.UnhealthyThresholdCount, check.HttpCodes);
+
+    private enum DeleteAttempt
+    {
+        Deleted,
+        InUse,
+    }
+}
