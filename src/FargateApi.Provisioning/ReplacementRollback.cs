@@ -1,6 +1,8 @@
+using System.Globalization;
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Desired;
+using FargateApi.Planning;
 using FargateApi.Provisioning.Resources.ListenerRules;
 using FargateApi.Provisioning.Resources.Services;
 
@@ -8,9 +10,9 @@ namespace FargateApi.Provisioning;
 
 /// <summary>
 /// Recognises CloudFormation's rollback of a replacement. When an Update that needs a new generation arrives and the
-/// generation the physical id names, or the one before it, already runs what the update asks for (same cluster, same
-/// container port: the values that forced the replacement), that generation kept serving while the replacement was
-/// built, and the update is a rollback: it must return to that stack, not build yet another one.
+/// generation the physical id names, or the one before it, already runs what the update asks for on every property that
+/// forces replacement (<see cref="ReplacementTriggers"/>), that generation kept serving while the replacement was built,
+/// and the update is a rollback: it must return to that stack, not build yet another one.
 /// </summary>
 internal static class ReplacementRollback
 {
@@ -19,20 +21,8 @@ internal static class ReplacementRollback
         foreach (var generation in new[] { id.Generation, id.Generation - 1 }.Where(g => g >= 0))
         {
             var candidate = next.AtGeneration(generation);
-            EcsService? service;
-            try
-            {
-                service = await ServiceModule.DescribeAsync(aws.Ecs, candidate.Service.Cluster, candidate.Service.Name, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
-            {
-                continue;
-            }
-
-            if (service is { Status: EcsValues.ServiceActive }
-                && ServiceModule.IsOwned(service, candidate.Service.Tags)
-                && service.LoadBalancers.FirstOrDefault(lb => lb.ContainerPort == candidate.Service.LoadBalancer.ContainerPort) is { } link
-                && await ServesThroughAsync(aws, candidate, link.TargetGroupArn, cancellationToken).ConfigureAwait(false))
+            if (await ObserveAsync(aws, candidate, cancellationToken).ConfigureAwait(false) is { } built
+                && ReplacementTriggers.All.All(trigger => built.TryGetValue(trigger.Path, out var value) && value == trigger.Value(candidate)))
             {
                 return candidate;
             }
@@ -41,23 +31,52 @@ internal static class ReplacementRollback
         return null;
     }
 
-    /// <summary>The other replacement triggers: the target group's VPC, port and protocol, and a rule on the desired listener forwarding to it.</summary>
-    private static async Task<bool> ServesThroughAsync(AwsApis aws, DesiredStack candidate, string targetGroupArn, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a live generation of ours was built with, per replacement property, read from AWS; null when it does not serve.
+    /// Its names and cluster: it answers DescribeServices by the candidate's name in the candidate's cluster. Its container
+    /// port: the service's load balancer mapping. Its VPC: its target group's. Its listener: the candidate's, when a rule there
+    /// forwards to that target group.
+    /// </summary>
+    private static async Task<Dictionary<string, string>?> ObserveAsync(AwsApis aws, DesiredStack candidate, CancellationToken cancellationToken)
     {
+        EcsService? service;
         try
         {
-            var page = await aws.Elb.DescribeTargetGroupsAsync(new() { TargetGroupArns = [targetGroupArn] }, cancellationToken).ConfigureAwait(false);
-            var group = page.TargetGroups.FirstOrDefault();
-            if (group is null || group.VpcId != candidate.TargetGroup.VpcId || group.Port != candidate.TargetGroup.Port || group.Protocol != candidate.TargetGroup.Protocol)
+            service = await ServiceModule.DescribeAsync(aws.Ecs, candidate.Service.Cluster, candidate.Service.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
+        {
+            return null;
+        }
+
+        if (service is not { Status: EcsValues.ServiceActive } || !ServiceModule.IsOwned(service, candidate.Service.Tags)
+            || service.LoadBalancers.FirstOrDefault() is not { TargetGroupArn: { } targetGroupArn } link)
+        {
+            return null;
+        }
+
+        try
+        {
+            var group = (await aws.Elb.DescribeTargetGroupsAsync(new() { TargetGroupArns = [targetGroupArn] }, cancellationToken).ConfigureAwait(false)).TargetGroups.FirstOrDefault();
+            var rule = await ListenerRuleModule.FindForwardingToAsync(aws.Elb, candidate.ListenerRule.ListenerArn, targetGroupArn, cancellationToken).ConfigureAwait(false);
+            if (group?.VpcId is null || rule is null)
             {
-                return false;
+                return null;
             }
 
-            return await ListenerRuleModule.FindForwardingToAsync(aws.Elb, candidate.ListenerRule.ListenerArn, targetGroupArn, cancellationToken).ConfigureAwait(false) is not null;
+            return new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["ProjectPrefix"] = candidate.Names.ProjectPrefix,
+                ["ServiceName"] = candidate.Names.ServiceName,
+                ["Network.ClusterName"] = candidate.Service.Cluster,
+                ["Network.VpcId"] = group.VpcId,
+                ["Network.ListenerArn"] = candidate.ListenerRule.ListenerArn,
+                ["ContainerPort"] = link.ContainerPort.ToString(CultureInfo.InvariantCulture),
+            };
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.ElbTargetGroupNotFound, AwsErrorCodes.ElbListenerNotFound))
         {
-            return false;
+            return null;
         }
     }
 }

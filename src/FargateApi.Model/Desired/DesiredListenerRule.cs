@@ -12,11 +12,6 @@ internal sealed record DesiredListenerRule(
     OutputRef ForwardTo,
     ValueMap Tags) : IDesiredResource
 {
-    /// <summary>ELBv2 RulePriorityPair: priority "Minimum value of 1. Maximum value of 50000."</summary>
-    public const int MinPriority = 1;
-
-    public const int MaxPriority = 50_000;
-
     /// <summary>The field a priority step moves.</summary>
     public const string PriorityField = "Priority";
 

@@ -1,4 +1,5 @@
 using FargateApi.Naming;
+using FargateApi.Properties;
 
 namespace FargateApi.Desired;
 
@@ -59,9 +60,9 @@ internal static class DesiredStackLimits
             Length("scaling policy name", policy.Name, MaxScalingPolicyNameLength);
         }
 
-        if (stack.ListenerRule.Priority is < DesiredListenerRule.MinPriority or > DesiredListenerRule.MaxPriority)
+        if (stack.ListenerRule.Priority is < PropertyLimits.MinPriority or > PropertyLimits.MaxPriority)
         {
-            problems.Add($"listener rule priority {stack.ListenerRule.Priority} is outside {DesiredListenerRule.MinPriority}–{DesiredListenerRule.MaxPriority}");
+            problems.Add($"listener rule priority {stack.ListenerRule.Priority} is outside {PropertyLimits.MinPriority}–{PropertyLimits.MaxPriority}");
         }
 
         if (stack.Service.Tags.Count > Ownership.MaxTagsPerResource)

@@ -1,50 +1,55 @@
+using System.Globalization;
 using FargateApi.Desired;
+using FargateApi.Properties;
 
 namespace FargateApi.Planning;
 
 /// <summary>
-/// The properties that no AWS call can change on an existing stack. Any of them changing means a new stack at the
-/// next generation; each reason names the property, its old → new value and what pins it.
+/// The properties that no AWS call can change on an existing stack: those the catalog marks
+/// <see cref="UpdateBehavior.Replacement"/> (as Terraform's ForceNew), the one place that says so. Any of them changing
+/// means a new stack at the next generation; each reason names the property, its old → new value and the catalog's why.
 /// </summary>
 internal static class ReplacementTriggers
 {
-    public static ValueList<string> Reasons(DesiredStack current, DesiredStack next)
+    /// <summary>
+    /// How each such property reads on a derived stack: the value it resolved to (a network id read from SSM counts, so a
+    /// changed SSM parameter replaces the stack just as a changed property does), in the order reasons are given.
+    /// </summary>
+    private static readonly (string Path, Func<DesiredStack, string> Value)[] Effective =
+    [
+        ("ProjectPrefix", stack => stack.Names.ProjectPrefix),
+        ("ServiceName", stack => stack.Names.ServiceName),
+        ("Network.ClusterName", stack => stack.Network.ClusterName),
+        ("Network.VpcId", stack => stack.Network.VpcId),
+        ("Network.ListenerArn", stack => stack.Network.ListenerArn),
+        ("ContainerPort", stack => stack.TaskDefinition.Container.ContainerPort.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>The catalog's replacement properties, each with how it reads on a stack; fails loudly if the two disagree.</summary>
+    public static IReadOnlyList<Trigger> All => field ??= Join();
+
+    public static ValueList<string> Reasons(DesiredStack current, DesiredStack next) =>
+        All.Select(trigger => (trigger, Old: trigger.Value(current), New: trigger.Value(next)))
+            .Where(pair => !string.Equals(pair.Old, pair.New, StringComparison.Ordinal))
+            .Select(pair => $"{pair.trigger.Definition.Name} {pair.Old} → {pair.New} cannot change in place ({pair.trigger.Definition.ReplacementReason})")
+            .ToValueList();
+
+    private static List<Trigger> Join()
     {
-        var reasons = new List<string>();
-
-        void Check(string property, string old, string @new, string why)
+        var declared = PropertyPaths.Definitions
+            .Where(entry => entry.Definition.Update == UpdateBehavior.Replacement)
+            .ToDictionary(entry => entry.Path, entry => entry.Definition, StringComparer.Ordinal);
+        var read = Effective.Select(entry => entry.Path).ToHashSet(StringComparer.Ordinal);
+        if (!read.SetEquals(declared.Keys))
         {
-            if (!string.Equals(old, @new, StringComparison.Ordinal))
-            {
-                reasons.Add($"{property} {old} → {@new} cannot change in place ({why})");
-            }
+            throw new InvalidOperationException(
+                $"The catalog's replacement properties ({string.Join(", ", declared.Keys.Order(StringComparer.Ordinal))}) and the ones a stack can be " +
+                $"compared on ({string.Join(", ", read.Order(StringComparer.Ordinal))}) differ: give each a way to read it in ReplacementTriggers.");
         }
 
-        const string names = "the service, target group, security group, task family and role names are fixed after creation";
-        Check("ProjectPrefix", current.Names.ProjectPrefix, next.Names.ProjectPrefix, names);
-        Check("ServiceName", current.Names.ServiceName, next.Names.ServiceName, names);
-        Check("ClusterName", current.Network.ClusterName, next.Network.ClusterName, "an ECS service cannot move to another cluster");
-        Check("VpcId", current.Network.VpcId, next.Network.VpcId, "security groups and target groups belong to one VPC");
-        Check("ListenerArn", current.Network.ListenerArn, next.Network.ListenerArn, "a listener rule belongs to one listener");
-
-        var oldPort = current.TaskDefinition.Container.ContainerPort;
-        var newPort = next.TaskDefinition.Container.ContainerPort;
-        Check(
-            "ContainerPort",
-            Text(oldPort),
-            Text(newPort),
-            "target group port and load balancer container port are fixed after creation");
-
-        // The target group's port follows the container port; report it only when it moves on its own.
-        if (oldPort == newPort)
-        {
-            const string fixedTargetGroup = "a target group's protocol and port are fixed after creation";
-            Check("TargetGroup.Port", Text(current.TargetGroup.Port), Text(next.TargetGroup.Port), fixedTargetGroup);
-            Check("TargetGroup.Protocol", current.TargetGroup.Protocol, next.TargetGroup.Protocol, fixedTargetGroup);
-        }
-
-        return reasons.ToValueList();
+        return [.. Effective.Select(entry => new Trigger(entry.Path, declared[entry.Path], entry.Value))];
     }
-
-    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>A property that forces replacement: its catalog definition and how it reads on a derived stack.</summary>
+internal sealed record Trigger(string Path, PropertyDefinition Definition, Func<DesiredStack, string> Value);

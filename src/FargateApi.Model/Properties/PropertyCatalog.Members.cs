@@ -44,6 +44,7 @@ internal static partial class PropertyCatalog
         {
             DefaultText = "SSM {ParameterPrefix}/vpc-id",
             Update = UpdateBehavior.Replacement,
+            ReplacementReason = "security groups and target groups belong to one VPC",
         };
 
         public static PropertyDefinition SubnetIds { get; } = List("SubnetIds", "Private subnets of the tasks (no public IP).", P.SubnetId, P.SubnetIdText, 24, L.MaxSubnets) with
@@ -57,12 +58,14 @@ internal static partial class PropertyCatalog
             MinLength = 1,
             DefaultText = "SSM {ParameterPrefix}/ecs-cluster-name",
             Update = UpdateBehavior.Replacement,
+            ReplacementReason = "an ECS service cannot move to another cluster",
         };
 
         public static PropertyDefinition ListenerArn { get; } = Text("ListenerArn", "ALB listener that gets the rule.", P.ListenerArn, P.ListenerArnText, L.MaxArnLength) with
         {
             DefaultText = "SSM {ParameterPrefix}/alb-listener-arn",
             Update = UpdateBehavior.Replacement,
+            ReplacementReason = "a listener rule belongs to one listener",
         };
 
         public static PropertyDefinition LoadBalancerSecurityGroupId { get; } = Text("LoadBalancerSecurityGroupId", "Security group of the ALB; the only source the tasks admit.", P.SecurityGroupId, P.SecurityGroupIdText, 20) with

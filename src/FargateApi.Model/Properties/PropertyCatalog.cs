@@ -11,11 +11,14 @@ namespace FargateApi.Properties;
 /// </summary>
 internal static partial class PropertyCatalog
 {
+    private const string NamesAreFixed = "the service, target group, security group, task family and role names are fixed after creation";
+
     public static PropertyDefinition ProjectPrefix { get; } = Text("ProjectPrefix", "Prefix of every resource name: {ProjectPrefix}-{ServiceName}-task, -service, -tg, -ecs-sg.", P.Name, P.NameText, L.MaxCombinedNameLength - 1) with
     {
         Required = true,
         MinLength = 1,
         Update = UpdateBehavior.Replacement,
+        ReplacementReason = NamesAreFixed,
     };
 
     public static PropertyDefinition Environment { get; } = Text("Environment", "Deployment environment; prod turns ECS Exec off by default.", P.Environment, P.EnvironmentText, L.MaxEnvironmentLength) with
@@ -29,6 +32,7 @@ internal static partial class PropertyCatalog
         Required = true,
         MinLength = 1,
         Update = UpdateBehavior.Replacement,
+        ReplacementReason = NamesAreFixed,
     };
 
     public static PropertyDefinition Cpu { get; } = Integer("Cpu", "Task CPU units (1024 = 1 vCPU).", 256, 16384, 512) with { AllowedIntegers = FargateSizes.CpuValues };
@@ -59,6 +63,7 @@ internal static partial class PropertyCatalog
     public static PropertyDefinition ContainerPort { get; } = Integer("ContainerPort", "Port the container listens on; also the target group port.", L.MinPort, L.MaxPort, 8000) with
     {
         Update = UpdateBehavior.Replacement,
+        ReplacementReason = "target group port and load balancer container port are fixed after creation",
     };
 
     public static PropertyDefinition EnvironmentVariables { get; } = Map("EnvironmentVariables", "Plain environment variables of the container.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, null, null, L.MaxEnvironmentValueLength) with

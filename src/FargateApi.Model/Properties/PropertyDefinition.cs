@@ -35,6 +35,9 @@ internal sealed record PropertyDefinition
 
     public UpdateBehavior Update { get; init; }
 
+    /// <summary>For <see cref="UpdateBehavior.Replacement"/>: what AWS fixes at creation, in words (the plan's reason says it).</summary>
+    public string? ReplacementReason { get; init; }
+
     public bool Required { get; init; }
 
     public long? Minimum { get; init; }

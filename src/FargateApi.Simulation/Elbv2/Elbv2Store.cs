@@ -1,4 +1,5 @@
 using FargateApi.Aws.Http;
+using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Elbv2;
@@ -9,10 +10,6 @@ namespace FargateApi.Simulation.Elbv2;
 /// </summary>
 internal sealed class Elbv2Store(SimulationContext context)
 {
-    /// <summary>RulePriorityPair.Priority: 1–50000 (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RulePriorityPair.html).</summary>
-    public const int MinRulePriority = 1;
-    public const int MaxRulePriority = 50000;
-
     /// <summary>"Rules per Application Load Balancer (not counting default rules): 100" (ALB quotas page).</summary>
     public const int MaxRulesPerLoadBalancer = 100;
 
@@ -288,10 +285,10 @@ internal sealed class Elbv2Store(SimulationContext context)
 
     private static void CheckPriorityRange(int priority, string operation)
     {
-        if (priority is < MinRulePriority or > MaxRulePriority)
+        if (priority is < ElbLimits.MinRulePriority or > ElbLimits.MaxRulePriority)
         {
             throw AwsErrors.Create(Service, operation, "ValidationError",
-                $"1 validation error detected: Value '{priority}' at 'priority' failed to satisfy constraint: Member must have value between {MinRulePriority} and {MaxRulePriority}");
+                $"1 validation error detected: Value '{priority}' at 'priority' failed to satisfy constraint: Member must have value between {ElbLimits.MinRulePriority} and {ElbLimits.MaxRulePriority}");
         }
     }
 

@@ -3,6 +3,7 @@ using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Desired;
 using FargateApi.Planning;
+using FargateApi.Properties;
 using FargateApi.Provisioning.Execution;
 using FargateApi.Provisioning.Resources.TargetGroups;
 
@@ -63,7 +64,7 @@ internal sealed class ListenerRuleModule : ResourceModule
 
             throw new ProvisioningException(
                 $"Listener rule priority {priority} is already used by another rule on {desired.ListenerArn}. " +
-                $"Each service on the listener needs its own Priority ({DesiredListenerRule.MinPriority}–{DesiredListenerRule.MaxPriority}).", error);
+                $"Each service on the listener needs its own Priority ({PropertyLimits.MinPriority}–{PropertyLimits.MaxPriority}).", error);
         }
     }
 

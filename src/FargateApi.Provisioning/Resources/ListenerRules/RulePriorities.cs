@@ -2,6 +2,7 @@ using System.Globalization;
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Desired;
+using FargateApi.Properties;
 using FargateApi.Provisioning.Execution;
 
 namespace FargateApi.Provisioning.Resources.ListenerRules;
@@ -27,7 +28,7 @@ internal static class RulePriorities
     public static async Task<int> HighestFreeAsync(IElasticLoadBalancingClient elb, string listenerArn, CancellationToken cancellationToken)
     {
         var used = (await RulesAsync(elb, listenerArn, cancellationToken).ConfigureAwait(false)).Select(Of).OfType<int>().ToHashSet();
-        for (var priority = DesiredListenerRule.MaxPriority; priority >= DesiredListenerRule.MinPriority; priority--)
+        for (var priority = PropertyLimits.MaxPriority; priority >= PropertyLimits.MinPriority; priority--)
         {
             if (!used.Contains(priority))
             {
