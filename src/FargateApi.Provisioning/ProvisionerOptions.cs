@@ -45,7 +45,7 @@ internal sealed record ProvisionerOptions(string Region, string? FunctionArn = n
     /// <summary>Told of every poll of a steady-state wait (<see cref="WaitProgress"/>); null: nobody watches.</summary>
     public IProgress<WaitProgress>? Progress { get; init; }
 
-    /// <summary>Told of every step the executor starts and finishes; null: nobody watches.</summary>
+    /// <summary>Told of every plan and step the executor runs; null: nobody watches.</summary>
     public Execution.IStepObserver? Steps { get; init; }
 
     /// <summary>Bound on DeleteSecurityGroup attempts when no deadline is known.</summary>

@@ -78,7 +78,7 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         var id = PhysicalIds.ParseServiceArn(physicalResourceId, oldProperties ?? newProperties)
             ?? throw new ProvisioningException($"'{physicalResourceId}' is not the ARN of an ECS service this provider made; it cannot be updated.");
         var env = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
-        var network = await ReadNetworkAsync(newProperties.Network, cancellationToken).ConfigureAwait(false);
+        var network = await NetworkResolver.ResolveAsync(newProperties.Network, aws, cancellationToken).ConfigureAwait(false);
         var owner = Owner(identity);
         var next = DesiredStack.From(newProperties, network, env, owner, id.Generation);
         if (oldProperties is null)
@@ -214,17 +214,18 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     }
 
     /// <summary>
-    /// The network is read before the stack can be derived from it: the plan's read step has run by the time the plan exists.
-    /// It is reported to the step observer where it ran, so what was run is still exactly the plan.
+    /// A Create's network is read before the stack can be derived from it: the plan's read step has run by the time the plan
+    /// exists. It is reported to the step observer where it ran, so what was run is still exactly the plan. (An Update reads
+    /// the network too, as it reads what exists, before it can choose between an in-place and a replacing plan.)
     /// </summary>
     private static HashSet<string>? NetworkReadDone(Plan plan) =>
         plan.Steps.Where(step => step.Action == StepAction.ResolveNetwork).Select(step => step.Id).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } done ? done : null;
 
     private async Task<ResolvedNetwork> ReadNetworkAsync(NetworkProperties network, CancellationToken cancellationToken)
     {
-        options.Steps?.Started(PlanKind.Create.ToString(), 1, NetworkResolver.StepId, StepAction.ResolveNetwork.ToString());
+        options.Steps?.Started(NetworkResolver.StepId, 1);
         var resolved = await NetworkResolver.ResolveAsync(network, aws, cancellationToken).ConfigureAwait(false);
-        options.Steps?.Finished(NetworkResolver.StepId, StepOutcome.Done.ToString());
+        options.Steps?.Finished(NetworkResolver.StepId, StepOutcome.Done);
         return resolved;
     }
 

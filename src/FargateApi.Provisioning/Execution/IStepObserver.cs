@@ -2,16 +2,15 @@ using FargateApi.Planning;
 
 namespace FargateApi.Provisioning.Execution;
 
-/// <summary>Told of every step the executor starts and how it ended: the Lambda logs them, tests compare them with the plan.</summary>
-public interface IStepObserver
+/// <summary>
+/// Told of every plan the executor runs and of every step it starts and how it ended: the Lambda can log them, tests
+/// compare them with the plan. A network read that runs before its plan can exist is told before that plan.
+/// </summary>
+internal interface IStepObserver
 {
-    void Started(string planKind, int wave, string stepId, string label);
+    void Planned(Plan plan);
 
-    void Finished(string stepId, string outcome);
-}
+    void Started(string stepId, int wave);
 
-internal static class StepObserverExtensions
-{
-    public static void Started(this IStepObserver? observer, Plan plan, int wave, Step step) =>
-        observer?.Started(plan.Kind.ToString(), wave, step.Id, step.Action.ToString());
+    void Finished(string stepId, StepOutcome outcome);
 }

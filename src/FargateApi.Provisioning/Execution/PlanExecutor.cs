@@ -21,6 +21,7 @@ internal static class PlanExecutor
             throw new ProvisioningException($"The stack would break AWS limits: {string.Join("; ", problems)}.");
         }
 
+        run.Options.Steps?.Planned(plan);
         var waves = plan.Waves;
         var waveOf = waves.SelectMany((wave, index) => wave.Select(step => (step.Id, index))).ToDictionary(pair => pair.Id, pair => pair.index + 1, StringComparer.Ordinal);
         var byId = plan.Steps.ToDictionary(step => step.Id, StringComparer.Ordinal);
@@ -45,11 +46,11 @@ internal static class PlanExecutor
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            run.Options.Steps?.Started(plan, wave, step);
+            run.Options.Steps?.Started(step.Id, wave);
             var outcome = await Guards.HoldsAsync(step, run, cancellationToken).ConfigureAwait(false)
                 ? await ResourceModules.For(step.Kind).RunAsync(step, run, cancellationToken).ConfigureAwait(false)
                 : StepOutcome.Skipped;
-            run.Options.Steps?.Finished(step.Id, outcome.ToString());
+            run.Options.Steps?.Finished(step.Id, outcome);
             return outcome;
         }
 
