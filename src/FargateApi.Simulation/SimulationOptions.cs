@@ -32,8 +32,9 @@ public sealed class SimulationOptions
 
     /// <summary>
     /// EC2 calls (DescribeNetworkInterfaces, DescribeSecurityGroups, DeleteSecurityGroup) a stopped task's ENI keeps
-    /// holding its security groups; null: no poll limit, only <see cref="EniLingerTime"/>. Real Fargate ENIs outlive their
-    /// task by seconds to minutes (hashicorp/terraform-provider-aws#3414; alantech/iasql PR #659 saw 56 s to 15 min).
+    /// holding its security groups; null: no poll limit, only <see cref="EniLingerTime"/> (with neither, the ENI goes with
+    /// its task). Real Fargate ENIs outlive their task by seconds to minutes (hashicorp/terraform-provider-aws#3414;
+    /// alantech/iasql PR #659 saw 56 s to 15 min).
     /// </summary>
     public int? EniLingerPolls { get; init; } = 3;
 
