@@ -22,12 +22,13 @@ public sealed partial class SimulatedAws
     public SimulatedAws(SimulationOptions? options = null)
     {
         Options = options ?? new SimulationOptions();
+        Validate(Options);
         Context = new SimulationContext(Options);
         Stores = new SimulationStores(Context);
         Faults = new FaultInjector();
         RateLimits = new RateLimiter(Options.TimeProvider);
         Calls = new CallLog();
-        Gate = new CallGate(Options, Faults, RateLimits, Calls, _sync);
+        Gate = new CallGate(Options, Faults, RateLimits, Calls, _sync, Stores.Advance);
     }
 
     public SimulationOptions Options { get; }
@@ -61,6 +62,27 @@ public sealed partial class SimulatedAws
         }
     }
 
+    /// <summary>Eventual consistency on the clock: how long each resource created from now on stays missing from reads.</summary>
+    public TimeSpan InvisibleAfterCreate
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return Context.InvisibleAfterCreate;
+            }
+        }
+
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_sync)
+            {
+                Context.InvisibleAfterCreate = value;
+            }
+        }
+    }
+
     internal SimulationContext Context { get; }
 
     internal SimulationStores Stores { get; }
@@ -68,16 +90,19 @@ public sealed partial class SimulatedAws
     internal CallGate Gate { get; }
 
     /// <summary>Tasks of any task definition using this image exit with code 1 at once.</summary>
-    public void FailImage(string image) => WithLock(() => Stores.Deployments.FailingImages.Add(image));
+    public void FailImage(string image) => WithLock(() => Stores.Deployments.Faults.FailingImages.Add(image));
 
     /// <summary>Tasks of this family (or exact ARN) exit with code 1 at once.</summary>
-    public void FailTaskDefinition(string familyOrArn) => WithLock(() => Stores.Deployments.FailingTaskDefinitions.Add(familyOrArn));
+    public void FailTaskDefinition(string familyOrArn) => WithLock(() => Stores.Deployments.Faults.FailingTaskDefinitions.Add(familyOrArn));
 
-    public void HealAll() => WithLock(() =>
-    {
-        Stores.Deployments.FailingImages.Clear();
-        Stores.Deployments.FailingTaskDefinitions.Clear();
-    });
+    /// <summary>
+    /// Tasks of any task definition using this image run but fail their load balancer health checks: ELB marks their targets
+    /// unhealthy, ECS stops them with "Task failed ELB health checks in (target-group …)" and the circuit breaker counts them
+    /// (its second stage). Only tasks launched from now on.
+    /// </summary>
+    public void FailHealthCheck(string image) => WithLock(() => Stores.Deployments.Faults.UnhealthyImages.Add(image));
+
+    public void HealAll() => WithLock(() => Stores.Deployments.Faults.Clear());
 
     public void PutParameter(string name, string value) => WithLock(() => Stores.Ssm.Put(name, value));
 
@@ -94,6 +119,7 @@ public sealed partial class SimulatedAws
     {
         lock (_sync)
         {
+            Stores.Advance();
             return SnapshotBuilder.Build(Stores);
         }
     }
@@ -108,15 +134,15 @@ public sealed partial class SimulatedAws
         ArgumentOutOfRangeException.ThrowIfLessThan(availabilityZones, 1);
         lock (_sync)
         {
-            var hidden = Context.InvisibleReadsAfterCreate;
-            Context.InvisibleReadsAfterCreate = 0;
+            var (hiddenReads, hiddenFor) = (Context.InvisibleReadsAfterCreate, Context.InvisibleAfterCreate);
+            (Context.InvisibleReadsAfterCreate, Context.InvisibleAfterCreate) = (0, TimeSpan.Zero);
             try
             {
                 return Seed(prefix, availabilityZones);
             }
             finally
             {
-                Context.InvisibleReadsAfterCreate = hidden;
+                (Context.InvisibleReadsAfterCreate, Context.InvisibleAfterCreate) = (hiddenReads, hiddenFor);
             }
         }
     }
@@ -141,6 +167,28 @@ public sealed partial class SimulatedAws
         }
 
         return network;
+    }
+
+    private static void Validate(SimulationOptions options)
+    {
+        options.Timings?.Validate();
+        foreach (var (name, window) in new[]
+        {
+            (nameof(options.InvisibleAfterCreate), options.InvisibleAfterCreate),
+            (nameof(options.LoadBalancerAssociationLag), options.LoadBalancerAssociationLag),
+            (nameof(options.PassRoleLagAfterCreateRole), options.PassRoleLagAfterCreateRole),
+            (nameof(options.AssumeRoleLagAfterCreateRole), options.AssumeRoleLagAfterCreateRole),
+        })
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero, name);
+        }
+
+        if (options.EniLingerTimeMax is { } max && (options.EniLingerTime is not { } linger || max < linger))
+        {
+            throw new ArgumentException(
+                $"{nameof(options.EniLingerTimeMax)} ({max}) needs {nameof(options.EniLingerTime)} set and not above it ({options.EniLingerTime?.ToString() ?? "unset"}).",
+                nameof(options));
+        }
     }
 
     private void WithLock(Action action)

@@ -19,7 +19,7 @@ internal static class OperationCatalog
             "TagResource", "UntagResource", "ListTagsForResource"),
         .. Of("elbv2", AwsServices.ElasticLoadBalancingV2,
             "CreateTargetGroup", "ModifyTargetGroup", "ModifyTargetGroupAttributes", "DescribeTargetGroups",
-            "DescribeTargetGroupAttributes", "DeleteTargetGroup", "CreateRule", "ModifyRule", "SetRulePriorities", "DeleteRule",
+            "DescribeTargetGroupAttributes", "DeleteTargetGroup", "DescribeTargetHealth", "CreateRule", "ModifyRule", "SetRulePriorities", "DeleteRule",
             "DescribeRules", "DescribeListeners", "DescribeLoadBalancers", "AddTags", "RemoveTags", "DescribeTags"),
         .. Of("application-autoscaling", AwsServices.ApplicationAutoScaling,
             "RegisterScalableTarget", "DescribeScalableTargets", "DeregisterScalableTarget",

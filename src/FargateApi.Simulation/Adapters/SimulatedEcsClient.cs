@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Ecs;
@@ -24,6 +25,7 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
                 request.RequiresCompatibilities.Contains(EcsValues.Fargate),
                 request.ContainerDefinitions.Any(c => c.LogConfiguration?.LogDriver == EcsValues.LogDriverAwsLogs),
                 request.ExecutionRoleArn,
+                request.TaskRoleArn,
                 [.. request.ContainerDefinitions.Select(c => c.Name)],
                 [.. request.ContainerDefinitions.Select(c => c.Image)],
                 request.Tags?.Select(t => KeyValuePair.Create(t.Key, t.Value)),
@@ -65,8 +67,10 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
                 network.SecurityGroups ?? [],
                 breaker?.Enable ?? false,
                 breaker?.Rollback ?? false,
+                request.HealthCheckGracePeriodSeconds,
                 request.Tags?.Select(t => KeyValuePair.Create(t.Key, t.Value)),
-                request));
+                request,
+                JsonSerializer.Serialize(request, EcsJsonContext.Default.CreateServiceRequest)));
             return EcsMapping.ToService(service);
         }, cancellationToken);
 
@@ -84,7 +88,8 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
                 breaker?.Rollback,
                 network?.Subnets,
                 network?.SecurityGroups,
-                request.ForceNewDeployment ?? false));
+                request.ForceNewDeployment ?? false,
+                request.HealthCheckGracePeriodSeconds));
             return EcsMapping.ToService(service);
         }, cancellationToken);
 

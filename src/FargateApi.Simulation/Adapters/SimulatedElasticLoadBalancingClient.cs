@@ -16,7 +16,8 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
     public Task<TargetGroup> CreateTargetGroupAsync(CreateTargetGroupRequest request, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "CreateTargetGroup", request.Name, () =>
         {
-            var group = Store.CreateTargetGroup(request.Name, request.Protocol, request.Port, request.VpcId, request.TargetType, request.HealthCheck, request.Tags);
+            var group = Store.CreateTargetGroup(request.Name, request.Protocol, request.Port, request.VpcId, request.TargetType, request.HealthCheck,
+                Timing(request.HealthCheck), request.Tags);
             if (group.Attributes.Count == 0)
             {
                 foreach (var (key, value) in DefaultAttributes)
@@ -40,6 +41,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
                 healthCheck.HealthyThresholdCount ?? old.HealthyThresholdCount,
                 healthCheck.UnhealthyThresholdCount ?? old.UnhealthyThresholdCount,
                 healthCheck.MatcherHttpCode ?? old.MatcherHttpCode);
+            group.HealthCheck = Timing((TargetGroupHealthCheck)group.Settings);
             return ToTargetGroup(group);
         }, cancellationToken);
 
@@ -70,6 +72,13 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
 
     public Task DeleteTargetGroupAsync(string targetGroupArn, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "DeleteTargetGroup", targetGroupArn, () => Store.DeleteTargetGroup(targetGroupArn), cancellationToken);
+
+    public Task<IReadOnlyList<TargetHealthDescription>> DescribeTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken) =>
+        aws.Gate.RunAsync(Service, "DescribeTargetHealth", targetGroupArn, () => (IReadOnlyList<TargetHealthDescription>)[.. Store.DescribeTargetHealth(targetGroupArn).Select(t =>
+            new TargetHealthDescription(
+                new TargetDescription(t.Id, t.Port, null),
+                t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new TargetHealth(t.State, t.Reason, t.Description)))], cancellationToken);
 
     public Task<Rule> CreateRuleAsync(CreateRuleRequest request, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "CreateRule", $"{request.ListenerArn}#{request.Priority}", () =>
@@ -151,6 +160,9 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
         ["load_balancing.algorithm.type"] = "round_robin",
         ["slow_start.duration_seconds"] = "0",
     };
+
+    private static SimHealthCheckTiming Timing(TargetGroupHealthCheck healthCheck) =>
+        SimHealthCheckTiming.Of(healthCheck.IntervalSeconds, healthCheck.HealthyThresholdCount, healthCheck.UnhealthyThresholdCount);
 
     private static IReadOnlyList<RuleAction> ForwardTo(string targetGroupArn) => [new RuleAction(ElbValues.ActionForward, targetGroupArn, 1)];
 

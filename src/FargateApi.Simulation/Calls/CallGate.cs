@@ -6,9 +6,10 @@ namespace FargateApi.Simulation.Calls;
 
 /// <summary>
 /// The path of every simulated call: latency, injected faults, throttling, then the body under the one state
-/// lock, then the call log. Adapters only say which service, operation and key, and what the body does.
+/// lock (after <paramref name="advance"/> brought the account up to the clock), then the call log. Adapters only say which
+/// service, operation and key, and what the body does.
 /// </summary>
-internal sealed class CallGate(SimulationOptions options, FaultInjector faults, RateLimiter rates, CallLog log, Lock state)
+internal sealed class CallGate(SimulationOptions options, FaultInjector faults, RateLimiter rates, CallLog log, Lock state, Action advance)
 {
     private readonly Random _random = new(options.RetrySeed);
     private long _sequence;
@@ -38,6 +39,7 @@ internal sealed class CallGate(SimulationOptions options, FaultInjector faults, 
         {
             lock (state)
             {
+                advance();
                 result = body();
             }
         }

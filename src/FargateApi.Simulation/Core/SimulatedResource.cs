@@ -10,9 +10,20 @@ internal abstract class SimulatedResource
     /// <summary>Remaining describe/list/get calls that do not see this resource yet (eventual consistency).</summary>
     public int InvisibleReads { get; set; }
 
+    /// <summary>Until then reads do not see this resource (eventual consistency on the clock); null: no such window.</summary>
+    public DateTimeOffset? InvisibleUntil { get; set; }
+
+    /// <summary>The clock <see cref="InvisibleUntil"/> is read on; set with it.</summary>
+    public TimeProvider? Clock { get; set; }
+
     /// <summary>Called once per read that would return this resource: false while it is still propagating.</summary>
     public bool IsVisibleToRead()
     {
+        if (InvisibleUntil is { } until && Clock is { } clock && clock.GetUtcNow() < until)
+        {
+            return false;
+        }
+
         if (InvisibleReads <= 0)
         {
             return true;

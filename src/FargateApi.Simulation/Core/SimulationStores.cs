@@ -20,8 +20,8 @@ internal sealed class SimulationStores
         Iam = new IamStore(context);
         Ec2 = new Ec2Store(context);
         Elbv2 = new Elbv2Store(context);
-        TaskDefinitions = new TaskDefinitionStore(context);
-        Deployments = new DeploymentEngine(context, TaskDefinitions, Ec2);
+        TaskDefinitions = new TaskDefinitionStore(context, Iam);
+        Deployments = new DeploymentEngine(context, TaskDefinitions, Ec2, Elbv2, Iam);
         Ecs = new EcsStore(context, TaskDefinitions, Elbv2, Ec2, Deployments);
         AutoScaling = new AutoScalingStore(context, Ecs);
     }
@@ -37,4 +37,14 @@ internal sealed class SimulationStores
     public EcsStore Ecs { get; }
     public AutoScalingStore AutoScaling { get; }
     public LambdaStore Lambda { get; } = new();
+
+    /// <summary>
+    /// Before every call (under the state lock): what the clock brought since the last one happens now, in time order:
+    /// deployments, target health and draining (with <see cref="SimulationOptions.Timings"/>), ENIs whose linger time is up.
+    /// </summary>
+    public void Advance()
+    {
+        Deployments.AdvanceTo(Context.Now);
+        Ec2.SweepExpiredEnis();
+    }
 }

@@ -51,7 +51,10 @@ internal sealed class SimNetworkInterface : SimulatedResource
     public string Status { get; set; } = "in-use";
     public string? TaskArn { get; init; }
 
-    /// <summary>Set when the task stopped: EC2 polls left before the ENI disappears.</summary>
+    /// <summary>When its task stopped; from then on the ENI lingers. Null while the task lives.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
+
+    /// <summary>Once released: EC2 polls left before the ENI disappears; null: only <see cref="GoneAt"/> counts.</summary>
     public int? LingerPollsLeft { get; set; }
 
     public DateTimeOffset? GoneAt { get; set; }

@@ -204,26 +204,32 @@ internal sealed class Ec2Store(SimulationContext context)
         return eni;
     }
 
-    /// <summary>The task stopped; its ENI keeps its groups for a while (see <see cref="SimulationOptions.EniLingerPolls"/>).</summary>
-    public void ReleaseTaskEni(string eniId)
+    /// <summary>
+    /// The task stopped; its ENI keeps its groups for a while: <see cref="SimulationOptions.EniLingerPolls"/> EC2 calls or
+    /// <see cref="SimulationOptions.EniLingerTime"/> (up to <see cref="SimulationOptions.EniLingerTimeMax"/>) after
+    /// <paramref name="at"/>, whichever comes first.
+    /// </summary>
+    public void ReleaseTaskEni(string eniId, DateTimeOffset at)
     {
-        if (!_enis.TryGetValue(eniId, out var eni) || eni.LingerPollsLeft is not null)
+        if (!_enis.TryGetValue(eniId, out var eni) || eni.ReleasedAt is not null)
         {
             return;
         }
 
-        eni.LingerPollsLeft = context.Options.EniLingerPolls;
-        eni.GoneAt = context.Options.EniLingerTime is { } linger ? context.Now + linger : null;
-        if (eni.LingerPollsLeft <= 0)
+        var options = context.Options;
+        eni.ReleasedAt = at;
+        eni.LingerPollsLeft = options.EniLingerPolls;
+        eni.GoneAt = options.EniLingerTime is { } linger ? at + LingerOf(linger, options.EniLingerTimeMax) : null;
+        if (eni.LingerPollsLeft <= 0 || (eni.LingerPollsLeft is null && eni.GoneAt is null) || (eni.GoneAt is { } gone && context.Now >= gone))
         {
             _enis.Remove(eniId);
         }
     }
 
-    /// <summary>One EC2 poll passes for every lingering ENI; those whose time is up disappear.</summary>
+    /// <summary>One EC2 poll passes for every lingering ENI; those whose polls or time are up disappear.</summary>
     public void TickLingeringEnis()
     {
-        foreach (var eni in _enis.Values.Where(e => e.LingerPollsLeft is not null).ToList())
+        foreach (var eni in _enis.Values.Where(e => e.ReleasedAt is not null).ToList())
         {
             eni.LingerPollsLeft--;
             if (eni.LingerPollsLeft <= 0 || (eni.GoneAt is { } gone && context.Now >= gone))
@@ -232,6 +238,19 @@ internal sealed class Ec2Store(SimulationContext context)
             }
         }
     }
+
+    /// <summary>Lingering ENIs whose time is up are gone, whoever asks (their polls count only on EC2 calls).</summary>
+    public void SweepExpiredEnis()
+    {
+        foreach (var eni in _enis.Values.Where(e => e.GoneAt is { } gone && context.Now >= gone).ToList())
+        {
+            _enis.Remove(eni.NetworkInterfaceId);
+        }
+    }
+
+    /// <summary>The fixed linger, or one drawn evenly up to the maximum.</summary>
+    private TimeSpan LingerOf(TimeSpan linger, TimeSpan? max) =>
+        max is { } upTo && upTo > linger ? linger + ((upTo - linger) * context.Random.NextDouble()) : linger;
 
     private static AwsServiceException NotFound(string groupId, string operation) =>
         AwsErrors.Create(Service, operation, "InvalidGroup.NotFound", $"The security group '{groupId}' does not exist");

@@ -7,9 +7,9 @@ namespace FargateApi.Simulation.Ecs;
 
 /// <summary>
 /// Clusters and services. Codes are the ecs/2014-11-13 model's exception shape names; the messages are ECS's own:
-/// "Creation of service was not idempotent." (terraform-provider-aws#14489), "The target group with targetGroupArn …
-/// does not have an associated load balancer." (hashicorp/terraform PR #8190), "Service not found.", "Service was not
-/// ACTIVE.", "Cluster not found.".
+/// "Creation of service was not idempotent." (terraform-provider-aws#14489), "Unable to Start a service that is still
+/// Draining." (spinnaker/spinnaker#5476), "The target group with targetGroupArn … does not have an associated load
+/// balancer." (hashicorp/terraform PR #8190), "Service not found.", "Service was not ACTIVE.", "Cluster not found.".
 /// </summary>
 internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore taskDefinitions, Elbv2Store elbv2, Ec2Store ec2, DeploymentEngine engine)
 {
@@ -44,9 +44,7 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
         var live = _services.FirstOrDefault(s => s.Cluster == cluster && s.Name == input.ServiceName && s.Status != "INACTIVE");
         if (live is not null)
         {
-            return input.ClientToken is not null && live.ClientToken == input.ClientToken
-                ? live
-                : throw InvalidParameter(Operation, "Creation of service was not idempotent.");
+            return SameRequestAs(live, input);
         }
 
         var definition = taskDefinitions.Resolve(input.TaskDefinition, Operation);
@@ -59,7 +57,7 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
         {
             var group = elbv2.TargetGroups.FirstOrDefault(t => t.Arn == link.TargetGroupArn)
                 ?? throw InvalidParameter(Operation, $"Unable to describe target group {link.TargetGroupArn}.");
-            if (elbv2.LoadBalancerArnsOf(group).Count == 0)
+            if (elbv2.LoadBalancerArnsOf(group).Count == 0 || StillAssociating(group))
             {
                 throw InvalidParameter(Operation,
                     $"The target group with targetGroupArn {link.TargetGroupArn} does not have an associated load balancer.");
@@ -80,12 +78,14 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
             SecurityGroups = input.SecurityGroups,
             CircuitBreakerEnabled = input.CircuitBreakerEnable,
             CircuitBreakerRollback = input.CircuitBreakerRollback,
+            HealthCheckGracePeriodSeconds = input.HealthCheckGracePeriodSeconds ?? 0,
+            CreateParameters = input.Parameters,
             CreatedAt = context.Now,
             Spec = input.Spec,
         });
         service.MergeTags(input.Tags);
-        engine.StartDeployment(service, definition.Arn, input.DesiredCount);
         _services.Add(service);
+        engine.StartDeployment(service, definition.Arn, input.DesiredCount);
         return service;
     }
 
@@ -105,6 +105,7 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
         service.SecurityGroups = input.SecurityGroups ?? service.SecurityGroups;
         service.CircuitBreakerEnabled = input.CircuitBreakerEnable ?? service.CircuitBreakerEnabled;
         service.CircuitBreakerRollback = input.CircuitBreakerRollback ?? service.CircuitBreakerRollback;
+        service.HealthCheckGracePeriodSeconds = input.HealthCheckGracePeriodSeconds ?? service.HealthCheckGracePeriodSeconds;
         service.DesiredCount = input.DesiredCount ?? service.DesiredCount;
 
         var definitionChanged = newDefinition is not null && newDefinition.Arn != service.TaskDefinitionArn;
@@ -115,8 +116,7 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
         }
         else if (input.DesiredCount is { } desired && service.Primary is { } primary && primary.DesiredCount != desired)
         {
-            primary.DesiredCount = desired;
-            primary.Polls = 0;
+            engine.Rescale(service, primary, desired);
         }
 
         return service;
@@ -169,6 +169,37 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
 
         return (found, missing);
     }
+
+    /// <summary>
+    /// A service of that name is live. Its own clientToken (and, with <see cref="SimulationOptions.ClientTokenNeedsSameParameters"/>,
+    /// the same parameters) answers with it: "If you retry a request that completed successfully using the same client token
+    /// and the same parameters, the retry succeeds without performing any further actions" (ECS API reference,
+    /// ECS_Idempotency.html). Anything else is "Creation of service was not idempotent." (terraform-provider-aws#14489,
+    /// #2283). With <see cref="SimulationOptions.DrainingServiceBlocksCreate"/> a DRAINING one refuses every create: "Unable
+    /// to Start a service that is still Draining." (spinnaker/spinnaker#5476, ewilde/faas-fargate#13; it lasts the
+    /// deregistration delay, hashicorp/terraform#9397), or "not idempotent" to its own token, whose create ECS already
+    /// answered with a service that is no longer what the request asks for (our reading: which of the two messages ECS picks
+    /// is not documented, and reports show both right after a delete).
+    /// </summary>
+    private SimEcsService SameRequestAs(SimEcsService live, CreateServiceInput input)
+    {
+        const string Operation = "CreateService";
+        const string NotIdempotent = "Creation of service was not idempotent.";
+        var sameToken = input.ClientToken is not null && live.ClientToken == input.ClientToken;
+        if (live.Status == "DRAINING" && context.Options.DrainingServiceBlocksCreate)
+        {
+            throw InvalidParameter(Operation, sameToken ? NotIdempotent : "Unable to Start a service that is still Draining.");
+        }
+
+        var sameParameters = !context.Options.ClientTokenNeedsSameParameters || live.CreateParameters == input.Parameters;
+        return sameToken && sameParameters ? live : throw InvalidParameter(Operation, NotIdempotent);
+    }
+
+    /// <summary>The rule forwarding to the group is too new for ECS to see it (<see cref="SimulationOptions.LoadBalancerAssociationLag"/>).</summary>
+    private bool StillAssociating(SimTargetGroup group) =>
+        context.Options.LoadBalancerAssociationLag > TimeSpan.Zero
+        && elbv2.AssociatedSince(group) is { } since
+        && context.Now < since + context.Options.LoadBalancerAssociationLag;
 
     public SimEcsService RequireExisting(string cluster, string name, string operation) =>
         Latest(RequireCluster(cluster, operation), name) is { } service

@@ -1,6 +1,6 @@
 namespace FargateApi.Simulation.Ecs;
 
-/// <summary>What CreateService needs from the adapter's request.</summary>
+/// <summary>What CreateService needs from the adapter's request; <c>Parameters</c> is the whole request as sent, to compare retries.</summary>
 internal sealed record CreateServiceInput(
     string Cluster,
     string ServiceName,
@@ -12,8 +12,10 @@ internal sealed record CreateServiceInput(
     IReadOnlyList<string> SecurityGroups,
     bool CircuitBreakerEnable,
     bool CircuitBreakerRollback,
+    int? HealthCheckGracePeriodSeconds,
     IEnumerable<KeyValuePair<string, string>>? Tags,
-    object Spec);
+    object Spec,
+    string Parameters);
 
 /// <summary>What UpdateService changes; null members stay as they are.</summary>
 internal sealed record UpdateServiceInput(
@@ -25,4 +27,5 @@ internal sealed record UpdateServiceInput(
     bool? CircuitBreakerRollback,
     IReadOnlyList<string>? Subnets,
     IReadOnlyList<string>? SecurityGroups,
-    bool ForceNewDeployment);
+    bool ForceNewDeployment,
+    int? HealthCheckGracePeriodSeconds = null);

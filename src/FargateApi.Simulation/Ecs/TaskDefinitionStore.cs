@@ -1,6 +1,7 @@
 using System.Globalization;
 using FargateApi.Aws.Http;
 using FargateApi.Simulation.Core;
+using FargateApi.Simulation.Iam;
 
 namespace FargateApi.Simulation.Ecs;
 
@@ -13,13 +14,14 @@ internal sealed record TaskDefinitionInput(
     bool RequiresFargate,
     bool UsesAwsLogs,
     string? ExecutionRoleArn,
+    string? TaskRoleArn,
     IReadOnlyList<string> ContainerNames,
     IReadOnlyList<string> Images,
     IEnumerable<KeyValuePair<string, string>>? Tags,
     object Spec);
 
 /// <summary>Task definition families and revisions, ACTIVE or INACTIVE.</summary>
-internal sealed class TaskDefinitionStore(SimulationContext context)
+internal sealed class TaskDefinitionStore(SimulationContext context, IamStore iam)
 {
     private const string Service = SimServices.Ecs;
     private readonly List<SimTaskDefinition> _revisions = [];
@@ -58,6 +60,9 @@ internal sealed class TaskDefinitionStore(SimulationContext context)
             }
         }
 
+        string[] roles = [.. new[] { input.ExecutionRoleArn, input.TaskRoleArn }.OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal)];
+        CheckPassRole(roles, Operation);
+
         var revision = _revisions.Where(r => r.Family == input.Family).Select(r => r.Revision).DefaultIfEmpty(0).Max() + 1;
         var definition = context.Created(new SimTaskDefinition
         {
@@ -66,6 +71,7 @@ internal sealed class TaskDefinitionStore(SimulationContext context)
             Revision = revision,
             Images = input.Images,
             ContainerNames = input.ContainerNames,
+            RoleArns = roles,
             RegisteredAt = context.Now,
             Spec = input.Spec,
         });
@@ -113,6 +119,30 @@ internal sealed class TaskDefinitionStore(SimulationContext context)
             .Where(r => r.IsVisibleToRead())
             .OrderBy(r => r.Family, StringComparer.Ordinal).ThenBy(r => r.Revision)
             .Select(r => r.Arn)];
+
+    /// <summary>
+    /// Passing a role needs iam:PassRole on it, and for a while after CreateRole that check does not see the new role:
+    /// <c>AccessDeniedException</c> "User: … is not authorized to perform: iam:PassRole on resource: …" (ECS answers
+    /// AccessDeniedException, HTTP 400: techservicesillinois/terraform-aws-ecs-service#4; the propagation case:
+    /// terraform-aws-modules/terraform-aws-ecs#414). The window is <see cref="SimulationOptions.PassRoleLagAfterCreateRole"/>.
+    /// </summary>
+    private void CheckPassRole(IEnumerable<string> roleArns, string operation)
+    {
+        var lag = context.Options.PassRoleLagAfterCreateRole;
+        if (lag <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        foreach (var arn in roleArns)
+        {
+            if (iam.FindByArn(arn) is { } role && context.Now < role.CreatedAt + lag)
+            {
+                throw AwsErrors.Create(Service, operation, "AccessDeniedException",
+                    $"User: {context.CallerArn} is not authorized to perform: iam:PassRole on resource: {arn}");
+            }
+        }
+    }
 
     public static AwsServiceException ClientError(string operation, string message) =>
         AwsErrors.Create(Service, operation, "ClientException", message);

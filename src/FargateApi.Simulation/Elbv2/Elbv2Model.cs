@@ -1,3 +1,4 @@
+using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Elbv2;
@@ -41,6 +42,9 @@ internal sealed class SimListenerRule : SimulatedResource
     public required object Conditions { get; set; }
     public required object Actions { get; set; }
     public required IReadOnlyList<string> ForwardTargetGroupArns { get; set; }
+
+    /// <summary>When the rule started forwarding to <see cref="ForwardTargetGroupArns"/> (created, or switched by ModifyRule).</summary>
+    public DateTimeOffset ForwardingSince { get; set; }
 }
 
 internal sealed class SimTargetGroup : SimulatedResource
@@ -57,6 +61,47 @@ internal sealed class SimTargetGroup : SimulatedResource
 
     public Dictionary<string, string> Attributes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How fast ELB decides a target's health; kept with <see cref="Settings"/>.</summary>
+    public required SimHealthCheckTiming HealthCheck { get; set; }
+
+    /// <summary>Registered targets (ECS registers each task's IP), draining ones included, in registration order.</summary>
+    public List<SimTarget> Targets { get; } = [];
+
+    /// <summary>
+    /// How long a deregistered target drains: the <c>deregistration_delay.timeout_seconds</c> attribute, 300 s unless set
+    /// (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay).
+    /// </summary>
+    public TimeSpan DeregistrationDelay =>
+        Attributes.TryGetValue(ElbValues.DeregistrationDelayAttribute, out var text)
+            && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(DefaultDeregistrationDelaySeconds);
+
+    public const int DefaultDeregistrationDelaySeconds = 300;
+
     /// <summary>The <c>targetgroup/name/id</c> part of the ARN, used in auto scaling resource labels.</summary>
     public string FullName => Arn[(Arn.LastIndexOf(":targetgroup/", StringComparison.Ordinal) + 1)..];
+}
+
+/// <summary>
+/// The health check numbers that decide how long a target takes to turn healthy or unhealthy. Defaults are CreateTargetGroup's
+/// for an HTTP group of ip targets: interval 30 s, healthy threshold 5, unhealthy threshold 2 (ELBv2 API reference,
+/// CreateTargetGroup HealthCheckIntervalSeconds / HealthyThresholdCount / UnhealthyThresholdCount).
+/// </summary>
+internal sealed record SimHealthCheckTiming(int IntervalSeconds, int HealthyThresholdCount, int UnhealthyThresholdCount)
+{
+    public const int DefaultIntervalSeconds = 30;
+    public const int DefaultHealthyThresholdCount = 5;
+    public const int DefaultUnhealthyThresholdCount = 2;
+
+    public static SimHealthCheckTiming Of(int? intervalSeconds, int? healthyThresholdCount, int? unhealthyThresholdCount) => new(
+        intervalSeconds ?? DefaultIntervalSeconds,
+        healthyThresholdCount ?? DefaultHealthyThresholdCount,
+        unhealthyThresholdCount ?? DefaultUnhealthyThresholdCount);
+
+    /// <summary>"The number of consecutive health check successes required before considering a target healthy", one per interval.</summary>
+    public TimeSpan ToHealthy => TimeSpan.FromSeconds((double)IntervalSeconds * HealthyThresholdCount);
+
+    /// <summary>"The number of consecutive health check failures required before considering a target unhealthy", one per interval.</summary>
+    public TimeSpan ToUnhealthy => TimeSpan.FromSeconds((double)IntervalSeconds * UnhealthyThresholdCount);
 }

@@ -74,7 +74,7 @@ internal sealed class Elbv2Store(SimulationContext context)
     /// different settings" (cloudposse/terraform-aws-alb#109; kubernetes/ingress-nginx#6474).
     /// </summary>
     public SimTargetGroup CreateTargetGroup(string name, string protocol, int port, string vpcId, string targetType, object settings,
-        IEnumerable<KeyValuePair<string, string>>? tags)
+        SimHealthCheckTiming healthCheck, IEnumerable<KeyValuePair<string, string>>? tags)
     {
         var existing = _targetGroups.Values.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
         if (existing is not null)
@@ -96,6 +96,7 @@ internal sealed class Elbv2Store(SimulationContext context)
             VpcId = vpcId,
             TargetType = targetType,
             Settings = settings,
+            HealthCheck = healthCheck,
         });
         group.MergeTags(tags);
         _targetGroups[group.Arn] = group;
@@ -136,6 +137,13 @@ internal sealed class Elbv2Store(SimulationContext context)
             .Where(r => r.ForwardTargetGroupArns.Contains(group.Arn, StringComparer.Ordinal))
             .Select(r => _listeners[r.ListenerArn].LoadBalancerArn)
             .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Since when a rule forwards to the group (the earliest such rule), or null when none does.</summary>
+    public DateTimeOffset? AssociatedSince(SimTargetGroup group) =>
+        _rules.Values
+            .Where(r => r.ForwardTargetGroupArns.Contains(group.Arn, StringComparer.Ordinal))
+            .Select(r => (DateTimeOffset?)r.ForwardingSince)
+            .Min();
 
     /// <summary>
     /// Still forwarded to by a rule: <c>ResourceInUse</c> "Target group 'arn' is currently in use by a listener or a rule"
@@ -195,6 +203,11 @@ internal sealed class Elbv2Store(SimulationContext context)
         foreach (var tg in forwardTargetGroups ?? [])
         {
             RequireTargetGroup(tg, "ModifyRule");
+        }
+
+        if (forwardTargetGroups is not null && !forwardTargetGroups.SequenceEqual(rule.ForwardTargetGroupArns, StringComparer.Ordinal))
+        {
+            rule.ForwardingSince = context.Now;
         }
 
         rule.Conditions = conditions ?? rule.Conditions;
@@ -258,6 +271,72 @@ internal sealed class Elbv2Store(SimulationContext context)
             .OrderBy(r => r.Priority ?? int.MaxValue)];
     }
 
+    /// <summary>The group's targets, draining ones included (DescribeTargetHealth with no Targets member lists them all).</summary>
+    public IReadOnlyList<SimTarget> DescribeTargetHealth(string targetGroupArn) =>
+        [.. RequireTargetGroup(targetGroupArn, "DescribeTargetHealth", read: true).Targets];
+
+    /// <summary>
+    /// ECS registers a task's IP with the port of its container (ECS developer guide, "Use load balancing to distribute
+    /// Amazon ECS service traffic": the service registers and deregisters tasks itself). On the clock the target starts
+    /// <c>initial</c>; without it, its health is decided at once. A group deleted meanwhile registers nothing.
+    /// </summary>
+    public SimTarget? Register(string targetGroupArn, string ip, int port, string taskArn, DateTimeOffset at, bool passesHealthChecks, bool onTheClock)
+    {
+        if (!_targetGroups.TryGetValue(targetGroupArn, out var group))
+        {
+            return null;
+        }
+
+        var target = new SimTarget { Id = ip, Port = port, TaskArn = taskArn, RegisteredAt = at, PassesHealthChecks = passesHealthChecks };
+        if (onTheClock)
+        {
+            target.StartHealthChecks(group.HealthCheck);
+        }
+        else
+        {
+            target.DecideNow();
+        }
+
+        group.Targets.Add(target);
+        return target;
+    }
+
+    /// <summary>The task's targets drain for each group's deregistration delay (on the clock) or leave at once (without it).</summary>
+    public void Deregister(string taskArn, DateTimeOffset at, bool onTheClock)
+    {
+        foreach (var group in _targetGroups.Values)
+        {
+            foreach (var target in group.Targets.Where(t => t.TaskArn == taskArn))
+            {
+                target.Deregister(at, onTheClock ? group.DeregistrationDelay : TimeSpan.Zero);
+            }
+
+            group.Targets.RemoveAll(t => t.IsGone);
+        }
+    }
+
+    /// <summary>The task's current targets (not draining), with their group.</summary>
+    public IEnumerable<(SimTargetGroup Group, SimTarget Target)> TargetsOf(string taskArn) =>
+        _targetGroups.Values.SelectMany(g => g.Targets.Where(t => t.TaskArn == taskArn && !t.IsDraining).Select(t => (g, t)));
+
+    /// <summary>When the next target changes state, or null.</summary>
+    public DateTimeOffset? NextTargetChange() =>
+        _targetGroups.Values.SelectMany(g => g.Targets).Select(t => t.NextChangeAt).Min();
+
+    /// <summary>Applies every target change due by <paramref name="at"/>; drained targets leave their group.</summary>
+    public void AdvanceTargets(DateTimeOffset at)
+    {
+        foreach (var group in _targetGroups.Values)
+        {
+            foreach (var target in group.Targets)
+            {
+                target.Advance(at);
+            }
+
+            group.Targets.RemoveAll(t => t.IsGone);
+        }
+    }
+
     /// <summary>AddTags/RemoveTags/DescribeTags take any ELBv2 ARN.</summary>
     public SimulatedResource RequireTaggable(string arn, string operation) =>
         _targetGroups.TryGetValue(arn, out var tg) ? tg
@@ -278,6 +357,7 @@ internal sealed class Elbv2Store(SimulationContext context)
             Conditions = conditions,
             Actions = actions,
             ForwardTargetGroupArns = forward,
+            ForwardingSince = context.Now,
         };
         _rules[rule.Arn] = rule;
         return rule;

@@ -58,6 +58,9 @@ internal sealed class IamStore(SimulationContext context)
             ? role
             : throw AwsErrors.Create(Service, operation, "NoSuchEntity", $"The role with name {name} cannot be found.", 404);
 
+    /// <summary>The role with this ARN, or null (for the services that take role ARNs: ECS checks PassRole and assumes them).</summary>
+    public SimRole? FindByArn(string arn) => _roles.Values.FirstOrDefault(r => string.Equals(r.Arn, arn, StringComparison.Ordinal));
+
     /// <summary>
     /// A role with inline or attached policies cannot be deleted: <c>DeleteConflict</c> "Cannot delete entity, must
     /// delete policies first." / "must detach all policies first." (HTTP 409; DeleteRole API reference lists the steps).

@@ -43,7 +43,7 @@ internal static class SnapshotBuilder
 
         foreach (var e in stores.Ec2.NetworkInterfaces)
         {
-            Add(SimServices.Ec2, "network-interface", e.NetworkInterfaceId, e.LingerPollsLeft is null ? "in-use" : "lingering", e);
+            Add(SimServices.Ec2, "network-interface", e.NetworkInterfaceId, e.ReleasedAt is null ? "in-use" : "lingering", e);
         }
 
         foreach (var lb in stores.Elbv2.LoadBalancers)

@@ -40,6 +40,7 @@ internal static partial class SampleRequests
         Elb("DescribeTargetGroups", nameof(IElasticLoadBalancingClient.DescribeTargetGroupsAsync), (c, ct) => c.DescribeTargetGroupsAsync(
             new DescribeTargetGroupsRequest { LoadBalancerArn = LoadBalancerArn, Marker = "marker-1", PageSize = 400 }, ct)) with { Variant = "LoadBalancer" },
         Elb("DescribeTargetGroupAttributes", nameof(IElasticLoadBalancingClient.DescribeTargetGroupAttributesAsync), (c, ct) => c.DescribeTargetGroupAttributesAsync(TargetGroupArn, ct)),
+        Elb("DescribeTargetHealth", nameof(IElasticLoadBalancingClient.DescribeTargetHealthAsync), (c, ct) => c.DescribeTargetHealthAsync(TargetGroupArn, ct)),
         Elb("DeleteTargetGroup", nameof(IElasticLoadBalancingClient.DeleteTargetGroupAsync), (c, ct) => c.DeleteTargetGroupAsync(TargetGroupArn, ct)),
         Elb("CreateRule", nameof(IElasticLoadBalancingClient.CreateRuleAsync), (c, ct) => c.CreateRuleAsync(
             new CreateRuleRequest(ListenerArn, 120, Conditions, TargetGroupArn, ResourceTags), ct)),

@@ -172,6 +172,42 @@ public class ElasticLoadBalancingClientTests
     }
 
     [Fact]
+    public async Task Describe_target_health_reads_each_target_with_its_state_reason_and_description()
+    {
+        // Shape as DescribeTargetHealth answers for an ip target group while one task warms up and an old one drains
+        // (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_DescribeTargetHealth.html).
+        _caller.Answer($"""
+            <DescribeTargetHealthResponse xmlns="{Ns}"><DescribeTargetHealthResult><TargetHealthDescriptions>
+              <member><Target><Id>10.0.0.4</Id><Port>8000</Port><AvailabilityZone>eu-west-1a</AvailabilityZone></Target><HealthCheckPort>8000</HealthCheckPort>
+                <TargetHealth><State>initial</State><Reason>Elb.InitialHealthChecking</Reason><Description>Initial health checks in progress</Description></TargetHealth></member>
+              <member><Target><Id>10.0.0.5</Id><Port>8000</Port></Target><HealthCheckPort>8000</HealthCheckPort><TargetHealth><State>healthy</State></TargetHealth></member>
+              <member><Target><Id>10.0.0.6</Id><Port>8000</Port></Target><TargetHealth><State>draining</State><Reason>Target.DeregistrationInProgress</Reason></TargetHealth></member>
+            </TargetHealthDescriptions></DescribeTargetHealthResult></DescribeTargetHealthResponse>
+            """);
+
+        var targets = await _client.DescribeTargetHealthAsync(TargetGroupArn, CancellationToken.None);
+
+        Assert.Equal(["Action=DescribeTargetHealth", "Version=2015-12-01", $"TargetGroupArn={TargetGroupArn}"], _caller.LastFormLines());
+        Assert.Equal(
+            [
+                new TargetHealthDescription(new TargetDescription("10.0.0.4", 8000, "eu-west-1a"), "8000",
+                    new TargetHealth(ElbValues.TargetHealthInitial, "Elb.InitialHealthChecking", "Initial health checks in progress")),
+                new TargetHealthDescription(new TargetDescription("10.0.0.5", 8000, null), "8000", new TargetHealth(ElbValues.TargetHealthHealthy, null, null)),
+                new TargetHealthDescription(new TargetDescription("10.0.0.6", 8000, null), null,
+                    new TargetHealth(ElbValues.TargetHealthDraining, "Target.DeregistrationInProgress", null)),
+            ],
+            targets);
+    }
+
+    [Fact]
+    public async Task Describe_target_health_of_an_empty_group_is_an_empty_list()
+    {
+        _caller.Answer($"""<DescribeTargetHealthResponse xmlns="{Ns}"><DescribeTargetHealthResult><TargetHealthDescriptions/></DescribeTargetHealthResult></DescribeTargetHealthResponse>""");
+
+        Assert.Empty(await _client.DescribeTargetHealthAsync(TargetGroupArn, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Describe_listeners_and_load_balancers_give_the_request_count_resource_label()
     {
         _caller.Answer($"""<DescribeListenersResponse xmlns="{Ns}"><DescribeListenersResult><Listeners><member><ListenerArn>{ListenerArn}</ListenerArn><LoadBalancerArn>arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/my-alb/778d41231b141a0f</LoadBalancerArn><Port>443</Port><Protocol>HTTPS</Protocol></member></Listeners></DescribeListenersResult></DescribeListenersResponse>""")

@@ -55,6 +55,12 @@ internal sealed class ElasticLoadBalancingClient(IAwsCaller caller) : IElasticLo
     public Task DeleteTargetGroupAsync(string targetGroupArn, CancellationToken cancellationToken)
         => CallAsync(Parameters("DeleteTargetGroup").Add("TargetGroupArn", targetGroupArn), cancellationToken);
 
+    public async Task<IReadOnlyList<TargetHealthDescription>> DescribeTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync(Parameters("DescribeTargetHealth").Add("TargetGroupArn", targetGroupArn), cancellationToken).ConfigureAwait(false);
+        return [.. result.List("TargetHealthDescriptions").Select(ElbXml.TargetHealthDescription)];
+    }
+
     public async Task<Rule> CreateRuleAsync(CreateRuleRequest request, CancellationToken cancellationToken)
     {
         if (request.Priority is < ElbLimits.MinRulePriority or > ElbLimits.MaxRulePriority)

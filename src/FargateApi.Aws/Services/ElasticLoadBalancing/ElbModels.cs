@@ -44,6 +44,15 @@ internal sealed record DescribeTargetGroupsRequest
 
 internal sealed record TargetGroupPage(IReadOnlyList<TargetGroup> TargetGroups, string? NextMarker);
 
+/// <summary>Shape TargetDescription: for an <c>ip</c> target group the task's private IP and the port it was registered with.</summary>
+internal sealed record TargetDescription(string Id, int? Port, string? AvailabilityZone);
+
+/// <summary>Shape TargetHealth: <see cref="State"/> is a TargetHealthStateEnum value; no reason or description when healthy.</summary>
+internal sealed record TargetHealth(string State, string? Reason, string? Description);
+
+/// <summary>Shape TargetHealthDescription (the members we read; anomaly detection and overrides are not requested).</summary>
+internal sealed record TargetHealthDescription(TargetDescription Target, string? HealthCheckPort, TargetHealth TargetHealth);
+
 /// <summary>Shape RuleCondition with its typed config: <see cref="ElbValues.FieldPathPattern"/> or <see cref="ElbValues.FieldHostHeader"/>.</summary>
 internal sealed record RuleCondition(string Field, IReadOnlyList<string> Values)
 {

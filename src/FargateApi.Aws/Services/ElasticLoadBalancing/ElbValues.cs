@@ -22,6 +22,16 @@ internal static class ElbValues
     /// </summary>
     public const string DeregistrationDelayAttribute = "deregistration_delay.timeout_seconds";
 
+    /// <summary>
+    /// TargetHealthStateEnum values we act on (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html):
+    /// a registered target is <c>initial</c> until it passed HealthyThresholdCount checks, <c>draining</c> for the
+    /// deregistration delay after it was deregistered.
+    /// </summary>
+    public const string TargetHealthInitial = "initial";
+    public const string TargetHealthHealthy = "healthy";
+    public const string TargetHealthUnhealthy = "unhealthy";
+    public const string TargetHealthDraining = "draining";
+
     /// <summary>Rule.Priority of a listener's default rule (a string member in the model).</summary>
     public const string DefaultRulePriority = "default";
 }

@@ -29,6 +29,16 @@ internal static class ElbXml
         [.. e.List("Conditions").Select(Condition)],
         [.. e.List("Actions").Select(Action)]);
 
+    public static TargetHealthDescription TargetHealthDescription(XElement e)
+    {
+        var target = e.Child("Target");
+        var health = e.Child("TargetHealth");
+        return new(
+            new TargetDescription(target?.RequiredText("Id") ?? throw new InvalidDataException("ELBv2 TargetHealthDescription without a Target."), target.Int("Port"), target.Text("AvailabilityZone")),
+            e.Text("HealthCheckPort"),
+            new TargetHealth(health?.Text("State") ?? "", health?.Text("Reason"), health?.Text("Description")));
+    }
+
     public static Listener Listener(XElement e) => new(e.RequiredText("ListenerArn"), e.Text("LoadBalancerArn"), e.Int("Port"), e.Text("Protocol"));
 
     public static LoadBalancer LoadBalancer(XElement e) => new(e.RequiredText("LoadBalancerArn"), e.Text("LoadBalancerName"), e.Text("VpcId"), e.Text("Type"));

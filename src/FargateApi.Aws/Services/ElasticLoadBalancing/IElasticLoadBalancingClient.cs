@@ -17,6 +17,13 @@ internal interface IElasticLoadBalancingClient
 
     Task DeleteTargetGroupAsync(string targetGroupArn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The health of every target registered in the group, draining ones included (the API is not paginated). ECS registers
+    /// a Fargate task's IP when the task runs; a target is <see cref="ElbValues.TargetHealthInitial"/> until it passed
+    /// HealthyThresholdCount checks. Unknown group: TargetGroupNotFound.
+    /// </summary>
+    Task<IReadOnlyList<TargetHealthDescription>> DescribeTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken);
+
     Task<Rule> CreateRuleAsync(CreateRuleRequest request, CancellationToken cancellationToken);
 
     Task<Rule> ModifyRuleAsync(ModifyRuleRequest request, CancellationToken cancellationToken);
