@@ -3,13 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace FargateApi.Provisioning;
 
-/// <summary>Which operation a continuation resumes.</summary>
-public enum ContinuedOperation
-{
-    Create,
-    Update,
-}
-
 /// <summary>
 /// A steady-state wait that did not fit in one invocation: small, serializable state a new asynchronous invocation of the
 /// provider resumes from. <see cref="Deadline"/> is fixed by the first invocation from the resource's ServiceTimeout, so

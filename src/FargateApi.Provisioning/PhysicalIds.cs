@@ -7,9 +7,6 @@ using FargateApi.Properties;
 
 namespace FargateApi.Provisioning;
 
-/// <summary>What a physical id (the service ARN) names: the cluster, the service, and the generation of its stack.</summary>
-internal sealed record ServiceId(string Cluster, string Service, int Generation);
-
 internal static partial class PhysicalIds
 {
     /// <summary>The Lambda edge's id for a Create that failed (FargateApi.Lambda FailedCreateId.Prefix).</summary>
