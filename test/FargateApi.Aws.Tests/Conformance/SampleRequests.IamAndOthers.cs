@@ -33,6 +33,7 @@ internal static partial class SampleRequests
         Iam("DetachRolePolicy", nameof(IIamClient.DetachRolePolicyAsync), (c, ct) => c.DetachRolePolicyAsync(RoleName, PolicyArn, ct)),
         Iam("ListAttachedRolePolicies", nameof(IIamClient.ListAttachedRolePoliciesAsync), (c, ct) => c.ListAttachedRolePoliciesAsync(RoleName, "marker-1", ct)),
         Iam("TagRole", nameof(IIamClient.TagRoleAsync), (c, ct) => c.TagRoleAsync(RoleName, ResourceTags, ct)),
+        Iam("UntagRole", nameof(IIamClient.UntagRoleAsync), (c, ct) => c.UntagRoleAsync(RoleName, ["fargate-api:old", "cost-centre"], ct)),
         Iam("ListRoleTags", nameof(IIamClient.ListRoleTagsAsync), (c, ct) => c.ListRoleTagsAsync(RoleName, "marker-1", ct)),
     ];
 
