@@ -23,7 +23,7 @@ internal static class OperationCatalog
             "DescribeRules", "DescribeListeners", "DescribeLoadBalancers", "AddTags", "RemoveTags", "DescribeTags"),
         .. Of("application-autoscaling", AwsServices.ApplicationAutoScaling,
             "RegisterScalableTarget", "DescribeScalableTargets", "DeregisterScalableTarget",
-            "PutScalingPolicy", "DescribeScalingPolicies", "DeleteScalingPolicy"),
+            "PutScalingPolicy", "DescribeScalingPolicies", "DeleteScalingPolicy", "TagResource", "UntagResource", "ListTagsForResource"),
         .. Of("logs", AwsServices.CloudWatchLogs,
             "CreateLogGroup", "PutRetentionPolicy", "DeleteLogGroup", "DescribeLogGroups",
             "TagResource", "UntagResource", "ListTagsForResource"),
