@@ -1,5 +1,6 @@
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.ApplicationAutoScaling;
+using FargateApi.Aws.Services.CloudFormation;
 using FargateApi.Aws.Services.CloudWatchLogs;
 using FargateApi.Aws.Services.Ec2;
 using FargateApi.Aws.Services.Ecs;
@@ -33,6 +34,8 @@ public sealed partial class SimulatedAws
 
     internal IStsClient Sts => new SimulatedStsClient(this);
 
-    /// <summary>All nine, as the provisioner takes them.</summary>
-    internal AwsApis Apis => new(Ecs, ElasticLoadBalancing, Ec2, Iam, Logs, Ssm, ApplicationAutoScaling, Sts, Lambda);
+    internal ICloudFormationClient CloudFormation => new SimulatedCloudFormationClient(this);
+
+    /// <summary>All of them, as the provisioner takes them.</summary>
+    internal AwsApis Apis => new(Ecs, ElasticLoadBalancing, Ec2, Iam, Logs, Ssm, ApplicationAutoScaling, Sts, Lambda, CloudFormation);
 }

@@ -1,5 +1,6 @@
 using FargateApi.Aws.Http;
 using FargateApi.Aws.Services.ApplicationAutoScaling;
+using FargateApi.Aws.Services.CloudFormation;
 using FargateApi.Aws.Services.CloudWatchLogs;
 using FargateApi.Aws.Services.Ec2;
 using FargateApi.Aws.Services.Ecs;
@@ -21,7 +22,8 @@ internal sealed record AwsApis(
     ISsmClient Ssm,
     IApplicationAutoScalingClient AutoScaling,
     IStsClient Sts,
-    ILambdaClient Lambda)
+    ILambdaClient Lambda,
+    ICloudFormationClient CloudFormation)
 {
     /// <summary>The HTTP clients over one caller (signing, retries, endpoints): what the Lambda bootstrap uses.</summary>
     public static AwsApis Over(IAwsCaller caller) => new(
@@ -33,5 +35,6 @@ internal sealed record AwsApis(
         new SsmClient(caller),
         new ApplicationAutoScalingClient(caller),
         new StsClient(caller),
-        new LambdaClient(caller));
+        new LambdaClient(caller),
+        new CloudFormationClient(caller));
 }

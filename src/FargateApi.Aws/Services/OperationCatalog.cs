@@ -37,6 +37,7 @@ internal static class OperationCatalog
             "ListRolePolicies", "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies", "TagRole", "UntagRole", "ListRoleTags"),
         .. Of("lambda", AwsServices.Lambda, "Invoke"),
         .. Of("sts", AwsServices.Sts, "GetCallerIdentity"),
+        .. Of("cloudformation", AwsServices.CloudFormation, "DescribeStackResource"),
     ];
 
     public static bool Contains(AwsService service, string operation)

@@ -15,4 +15,5 @@ public static class SimServices
     public const string AutoScaling = "application-autoscaling";
     public const string Lambda = "lambda";
     public const string Sts = "sts";
+    public const string CloudFormation = "cloudformation";
 }

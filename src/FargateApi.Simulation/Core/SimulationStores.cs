@@ -1,4 +1,5 @@
 using FargateApi.Simulation.AutoScaling;
+using FargateApi.Simulation.CloudFormation;
 using FargateApi.Simulation.Ec2;
 using FargateApi.Simulation.Ecs;
 using FargateApi.Simulation.Elbv2;
@@ -24,6 +25,7 @@ internal sealed class SimulationStores
         Deployments = new DeploymentEngine(context, TaskDefinitions, Ec2);
         Ecs = new EcsStore(context, TaskDefinitions, Elbv2, Ec2, Deployments);
         AutoScaling = new AutoScalingStore(context, Ecs);
+        CloudFormation = new CloudFormationStore(context);
     }
 
     public SimulationContext Context { get; }
@@ -37,4 +39,5 @@ internal sealed class SimulationStores
     public EcsStore Ecs { get; }
     public AutoScalingStore AutoScaling { get; }
     public LambdaStore Lambda { get; } = new();
+    public CloudFormationStore CloudFormation { get; }
 }

@@ -1,3 +1,4 @@
+using FargateApi.Aws.Services.CloudFormation;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
 using FargateApi.Aws.Services.Ssm;
@@ -5,7 +6,7 @@ using FargateApi.Aws.Services.Sts;
 
 namespace FargateApi.Aws.Tests.Conformance;
 
-/// <summary>IAM (query), Lambda (rest-json), SSM (json) and STS (query) calls with every member our records can carry set.</summary>
+/// <summary>IAM (query), Lambda (rest-json), SSM (json), STS and CloudFormation (query) calls with every member our records can carry set.</summary>
 internal static partial class SampleRequests
 {
     private const string RoleName = "web-task";
@@ -45,5 +46,7 @@ internal static partial class SampleRequests
             (c, ct) => c.GetParametersAsync(["/network/vpc-id", "/network/private-subnets", "/network/alb-listener-arn"], ct)),
         ConformanceCase.Of<IStsClient>("sts", "GetCallerIdentity", nameof(IStsClient.GetCallerIdentityAsync), caller => new StsClient(caller),
             (c, ct) => c.GetCallerIdentityAsync(ct)),
+        ConformanceCase.Of<ICloudFormationClient>("cloudformation", "DescribeStackResource", nameof(ICloudFormationClient.DescribeStackResourceAsync), caller => new CloudFormationClient(caller),
+            (c, ct) => c.DescribeStackResourceAsync("arn:aws:cloudformation:us-east-1:123456789012:stack/web/51af3dc0-da77-11e4-872e-1234567db123", "WebService", ct)),
     ];
 }
