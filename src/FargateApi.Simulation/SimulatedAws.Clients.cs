@@ -7,6 +7,7 @@ using FargateApi.Aws.Services.Ecs;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Aws.Services.SecretsManager;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
 using FargateApi.Simulation.Adapters;
@@ -36,6 +37,8 @@ public sealed partial class SimulatedAws
 
     internal ICloudFormationClient CloudFormation => new SimulatedCloudFormationClient(this);
 
+    internal ISecretsManagerClient SecretsManager => new SimulatedSecretsManagerClient(this);
+
     /// <summary>All of them, as the provisioner takes them.</summary>
-    internal AwsApis Apis => new(Ecs, ElasticLoadBalancing, Ec2, Iam, Logs, Ssm, ApplicationAutoScaling, Sts, Lambda, CloudFormation);
+    internal AwsApis Apis => new(Ecs, ElasticLoadBalancing, Ec2, Iam, Logs, Ssm, ApplicationAutoScaling, Sts, Lambda, CloudFormation, SecretsManager);
 }

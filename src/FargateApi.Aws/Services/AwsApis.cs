@@ -7,6 +7,7 @@ using FargateApi.Aws.Services.Ecs;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Aws.Services.SecretsManager;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
 
@@ -23,7 +24,8 @@ internal sealed record AwsApis(
     IApplicationAutoScalingClient AutoScaling,
     IStsClient Sts,
     ILambdaClient Lambda,
-    ICloudFormationClient CloudFormation)
+    ICloudFormationClient CloudFormation,
+    ISecretsManagerClient SecretsManager)
 {
     /// <summary>The HTTP clients over one caller (signing, retries, endpoints): what the Lambda bootstrap uses.</summary>
     public static AwsApis Over(IAwsCaller caller) => new(
@@ -36,5 +38,6 @@ internal sealed record AwsApis(
         new ApplicationAutoScalingClient(caller),
         new StsClient(caller),
         new LambdaClient(caller),
-        new CloudFormationClient(caller));
+        new CloudFormationClient(caller),
+        new SecretsManagerClient(caller));
 }

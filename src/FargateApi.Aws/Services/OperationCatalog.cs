@@ -38,6 +38,7 @@ internal static class OperationCatalog
         .. Of("lambda", AwsServices.Lambda, "Invoke"),
         .. Of("sts", AwsServices.Sts, "GetCallerIdentity"),
         .. Of("cloudformation", AwsServices.CloudFormation, "DescribeStackResource"),
+        .. Of("secretsmanager", AwsServices.SecretsManager, "GetSecretValue"),
     ];
 
     public static bool Contains(AwsService service, string operation)

@@ -16,4 +16,5 @@ public static class SimServices
     public const string Lambda = "lambda";
     public const string Sts = "sts";
     public const string CloudFormation = "cloudformation";
+    public const string SecretsManager = "secretsmanager";
 }

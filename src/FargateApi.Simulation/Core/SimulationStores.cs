@@ -6,6 +6,7 @@ using FargateApi.Simulation.Elbv2;
 using FargateApi.Simulation.Iam;
 using FargateApi.Simulation.Lambda;
 using FargateApi.Simulation.Logs;
+using FargateApi.Simulation.SecretsManager;
 using FargateApi.Simulation.Ssm;
 
 namespace FargateApi.Simulation.Core;
@@ -26,6 +27,7 @@ internal sealed class SimulationStores
         Ecs = new EcsStore(context, TaskDefinitions, Elbv2, Ec2, Deployments);
         AutoScaling = new AutoScalingStore(context, Ecs);
         CloudFormation = new CloudFormationStore(context);
+        SecretsManager = new SecretsManagerStore(context);
     }
 
     public SimulationContext Context { get; }
@@ -40,4 +42,5 @@ internal sealed class SimulationStores
     public AutoScalingStore AutoScaling { get; }
     public LambdaStore Lambda { get; } = new();
     public CloudFormationStore CloudFormation { get; }
+    public SecretsManagerStore SecretsManager { get; }
 }

@@ -1,12 +1,13 @@
 using FargateApi.Aws.Services.CloudFormation;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Aws.Services.SecretsManager;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
 
 namespace FargateApi.Aws.Tests.Conformance;
 
-/// <summary>IAM (query), Lambda (rest-json), SSM (json), STS and CloudFormation (query) calls with every member our records can carry set.</summary>
+/// <summary>IAM (query), Lambda (rest-json), SSM and Secrets Manager (json), STS and CloudFormation (query) calls with every member our records can carry set.</summary>
 internal static partial class SampleRequests
 {
     private const string RoleName = "web-task";
@@ -48,5 +49,7 @@ internal static partial class SampleRequests
             (c, ct) => c.GetCallerIdentityAsync(ct)),
         ConformanceCase.Of<ICloudFormationClient>("cloudformation", "DescribeStackResource", nameof(ICloudFormationClient.DescribeStackResourceAsync), caller => new CloudFormationClient(caller),
             (c, ct) => c.DescribeStackResourceAsync("arn:aws:cloudformation:us-east-1:123456789012:stack/web/51af3dc0-da77-11e4-872e-1234567db123", "WebService", ct)),
+        ConformanceCase.Of<ISecretsManagerClient>("secretsmanager", "GetSecretValue", nameof(ISecretsManagerClient.GetSecretValueAsync), caller => new SecretsManagerClient(caller),
+            (c, ct) => c.GetSecretValueAsync(new GetSecretValueRequest("arn:aws:secretsmanager:us-east-1:123456789012:secret:fargate-api/continuation-key-a1B2c3", "EXAMPLE1-90ab-cdef-fedc-ba987SECRET1", "AWSPREVIOUS"), ct)),
     ];
 }

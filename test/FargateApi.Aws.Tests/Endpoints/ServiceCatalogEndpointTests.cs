@@ -19,6 +19,7 @@ public sealed class ServiceCatalogEndpointTests
         ["lambda"] = (AwsServices.Lambda, "lambda.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_LAMBDA"),
         ["sts"] = (AwsServices.Sts, "sts.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_STS"),
         ["cloudformation"] = (AwsServices.CloudFormation, "cloudformation.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_CLOUDFORMATION"),
+        ["secretsmanager"] = (AwsServices.SecretsManager, "secretsmanager.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_SECRETS_MANAGER"),
     };
 
     public static TheoryData<string> Services() => [.. Catalog.Keys];

@@ -29,7 +29,8 @@ internal static class CallInterception
         Intercepted<Aws.Services.ApplicationAutoScaling.IApplicationAutoScalingClient>.Wrap(apis.AutoScaling, interceptor),
         Intercepted<Aws.Services.Sts.IStsClient>.Wrap(apis.Sts, interceptor),
         Intercepted<Aws.Services.Lambda.ILambdaClient>.Wrap(apis.Lambda, interceptor),
-        Intercepted<Aws.Services.CloudFormation.ICloudFormationClient>.Wrap(apis.CloudFormation, interceptor));
+        Intercepted<Aws.Services.CloudFormation.ICloudFormationClient>.Wrap(apis.CloudFormation, interceptor),
+        Intercepted<Aws.Services.SecretsManager.ISecretsManagerClient>.Wrap(apis.SecretsManager, interceptor));
 }
 
 /// <summary>The proxy behind <see cref="CallInterception"/>; public members only because DispatchProxy needs them.</summary>
