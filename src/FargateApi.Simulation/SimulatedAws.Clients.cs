@@ -1,11 +1,13 @@
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.ApplicationAutoScaling;
+using FargateApi.Aws.Services.CloudFormation;
 using FargateApi.Aws.Services.CloudWatchLogs;
 using FargateApi.Aws.Services.Ec2;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Aws.Services.SecretsManager;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
 using FargateApi.Simulation.Adapters;
@@ -33,6 +35,10 @@ public sealed partial class SimulatedAws
 
     internal IStsClient Sts => new SimulatedStsClient(this);
 
-    /// <summary>All nine, as the provisioner takes them.</summary>
-    internal AwsApis Apis => new(Ecs, ElasticLoadBalancing, Ec2, Iam, Logs, Ssm, ApplicationAutoScaling, Sts, Lambda);
+    internal ICloudFormationClient CloudFormation => new SimulatedCloudFormationClient(this);
+
+    internal ISecretsManagerClient SecretsManager => new SimulatedSecretsManagerClient(this);
+
+    /// <summary>All of them, as the provisioner takes them.</summary>
+    internal AwsApis Apis => new(Ecs, ElasticLoadBalancing, Ec2, Iam, Logs, Ssm, ApplicationAutoScaling, Sts, Lambda, CloudFormation, SecretsManager);
 }

@@ -28,6 +28,26 @@ public sealed class AutoScalingAndLambdaTests
     }
 
     [Fact]
+    public async Task Minimum_above_maximum_is_refused_and_registers_or_changes_nothing()
+    {
+        var aws = new SimulatedAws();
+        var network = aws.SeedNetwork("proj");
+        var stack = await SimStack.CreateAsync(aws, network);
+        var resourceId = AutoScalingValues.EcsServiceResourceId(network.ClusterName, stack.ServiceName);
+
+        var refused = await Errors.Expect("ValidationException",
+            () => aws.ApplicationAutoScaling.RegisterScalableTargetAsync(new() { ResourceId = resourceId, MinCapacity = 5, MaxCapacity = 2 }, None));
+        Assert.Empty((await aws.ApplicationAutoScaling.DescribeScalableTargetsAsync(new() { ResourceIds = [resourceId] }, None)).ScalableTargets);
+        await aws.ApplicationAutoScaling.RegisterScalableTargetAsync(new() { ResourceId = resourceId, MinCapacity = 1, MaxCapacity = 4 }, None);
+        await Errors.Expect("ValidationException",
+            () => aws.ApplicationAutoScaling.RegisterScalableTargetAsync(new() { ResourceId = resourceId, MinCapacity = 6 }, None));
+
+        Assert.Equal("Minimum capacity cannot be greater than maximum capacity", refused.ErrorMessage);
+        var target = Assert.Single((await aws.ApplicationAutoScaling.DescribeScalableTargetsAsync(new() { ResourceIds = [resourceId] }, None)).ScalableTargets);
+        Assert.Equal((1, 4), (target.MinCapacity, target.MaxCapacity));
+    }
+
+    [Fact]
     public async Task Deregistering_a_target_removes_its_policies()
     {
         var aws = new SimulatedAws();

@@ -56,7 +56,7 @@ internal sealed class AwsHttpCaller : IAwsCaller
             }
 
             _options.Statistics.RecordAttempt();
-            var context = new AttemptContext(service, request, endpoint, uri, invocationId, attempt, policy.MaxAttempts);
+            var context = new AttemptContext(service, request, endpoint, uri, invocationId, attempt, policy.MostAttempts);
             AttemptResult result;
             try
             {
@@ -188,6 +188,9 @@ internal sealed class AwsHttpCaller : IAwsCaller
         message.Headers.TryAddWithoutValidation(RequestSigner.AuthorizationHeader, signed.Signature.Authorization);
         message.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         message.Headers.TryAddWithoutValidation(InvocationIdHeader, context.InvocationId);
+
+        // max is the most attempts this call can make (throttles may take it past RetryPolicy.MaxAttempts), so no attempt
+        // ever announces a number above its max.
         message.Headers.TryAddWithoutValidation(
             RequestInfoHeader, string.Create(CultureInfo.InvariantCulture, $"attempt={context.Attempt}; max={context.MaxAttempts}"));
         return message;

@@ -57,6 +57,12 @@ internal static class AwsXml
     public static bool? Bool(this XElement element, string localName)
         => element.Text(localName) is { } text ? bool.Parse(text.Trim()) : null;
 
+    /// <summary>The query protocols send timestamps as ISO 8601 (<c>2026-01-01T00:00:00.123Z</c>); one without an offset is UTC.</summary>
+    public static DateTimeOffset? Timestamp(this XElement element, string localName)
+        => element.Text(localName) is { } text
+            ? DateTimeOffset.Parse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
+            : null;
+
     /// <summary>The entries of list <paramref name="wrapper"/>; none when the wrapper is absent or empty.</summary>
     public static IEnumerable<XElement> List(this XElement element, string wrapper)
         => element.Child(wrapper)?.Elements() ?? [];

@@ -26,11 +26,18 @@ internal sealed record RetryPolicy(
     TimeSpan AttemptTimeout,
     int MaxThrottlingAttempts = 20)
 {
+    /// <summary>
+    /// The most attempts one call can make, whatever its failures: a call the service keeps throttling goes on to
+    /// <see cref="MaxThrottlingAttempts"/>, so this (not <see cref="MaxAttempts"/>) is the <c>max</c> the
+    /// <c>amz-sdk-request</c> header announces.
+    /// </summary>
+    public int MostAttempts => Math.Max(MaxAttempts, MaxThrottlingAttempts);
+
     /// <summary>Whether attempt <paramref name="attempt"/> (1-based), which failed with <paramref name="kind"/>, may be followed by another.</summary>
     public bool AllowsRetryAfter(int attempt, RetryKind kind) => kind switch
     {
         RetryKind.None => false,
-        RetryKind.Throttling => attempt < Math.Max(MaxAttempts, MaxThrottlingAttempts),
+        RetryKind.Throttling => attempt < MostAttempts,
         _ => attempt < MaxAttempts,
     };
 

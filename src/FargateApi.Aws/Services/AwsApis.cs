@@ -1,11 +1,13 @@
 using FargateApi.Aws.Http;
 using FargateApi.Aws.Services.ApplicationAutoScaling;
+using FargateApi.Aws.Services.CloudFormation;
 using FargateApi.Aws.Services.CloudWatchLogs;
 using FargateApi.Aws.Services.Ec2;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Aws.Services.SecretsManager;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
 
@@ -21,7 +23,9 @@ internal sealed record AwsApis(
     ISsmClient Ssm,
     IApplicationAutoScalingClient AutoScaling,
     IStsClient Sts,
-    ILambdaClient Lambda)
+    ILambdaClient Lambda,
+    ICloudFormationClient CloudFormation,
+    ISecretsManagerClient SecretsManager)
 {
     /// <summary>The HTTP clients over one caller (signing, retries, endpoints): what the Lambda bootstrap uses.</summary>
     public static AwsApis Over(IAwsCaller caller) => new(
@@ -33,5 +37,7 @@ internal sealed record AwsApis(
         new SsmClient(caller),
         new ApplicationAutoScalingClient(caller),
         new StsClient(caller),
-        new LambdaClient(caller));
+        new LambdaClient(caller),
+        new CloudFormationClient(caller),
+        new SecretsManagerClient(caller));
 }

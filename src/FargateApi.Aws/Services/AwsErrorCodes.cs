@@ -55,4 +55,14 @@ internal static class AwsErrorCodes
 
     // Lambda (rest-json).
     public const string LambdaResourceNotFound = "ResourceNotFoundException";
+
+    // CloudFormation (query; the model declares no error for DescribeStackResource). A missing stack or logical id is
+    // ValidationError, HTTP 400: "Stack with id foo does not exist" (a maintainer's wire trace in boto/boto3#2807),
+    // "Resource X does not exist for stack Y" (jpsim/AWSPics#14, aws-samples/amazon-rekognition-video-analyzer#23).
+    public const string CloudFormationValidationError = "ValidationError";
+
+    // Secrets Manager (json). No secret by that id: "Secrets Manager can't find the specified secret."
+    // (digitalis-io/vals-operator#44); a secret without that version: "Secrets Manager can't find the specified secret value
+    // for staging label: AWSCURRENT" (boto/boto3#2794, confirmed as expected by the boto3 team).
+    public const string SecretsManagerResourceNotFound = "ResourceNotFoundException";
 }

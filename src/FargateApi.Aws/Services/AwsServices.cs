@@ -27,6 +27,11 @@ internal static class AwsServices
 
     public static readonly AwsService Lambda = new("LAMBDA", "lambda", "lambda", AwsProtocol.RestJson, "2015-03-31");
 
+    /// <summary>Regional endpoint; the model has no signingName, so requests are signed for its endpointPrefix.</summary>
+    public static readonly AwsService CloudFormation = new("CLOUDFORMATION", "cloudformation", "cloudformation", AwsProtocol.Query, "2010-05-15");
+
+    public static readonly AwsService SecretsManager = new("SECRETS_MANAGER", "secretsmanager", "secretsmanager", AwsProtocol.Json, "2017-10-17", TargetPrefix: "secretsmanager");
+
     /// <summary>The model names a global endpoint, but the SDKs default to regional STS endpoints, which we use too.</summary>
     public static readonly AwsService Sts = new("STS", "sts", "sts", AwsProtocol.Query, "2011-06-15");
 }

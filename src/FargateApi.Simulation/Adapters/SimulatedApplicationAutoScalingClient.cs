@@ -72,4 +72,15 @@ internal sealed class SimulatedApplicationAutoScalingClient(SimulatedAws aws) : 
     public Task DeleteScalingPolicyAsync(string policyName, string resourceId, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "DeleteScalingPolicy", $"{resourceId}/{policyName}",
             () => Store.DeletePolicy(policyName, AutoScalingValues.NamespaceEcs, resourceId, AutoScalingValues.EcsServiceDesiredCount), cancellationToken);
+
+    public Task TagResourceAsync(string scalableTargetArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        aws.Gate.RunAsync(Service, "TagResource", scalableTargetArn, () => Store.RequireByArn(scalableTargetArn, "TagResource").MergeTags(tags), cancellationToken);
+
+    public Task UntagResourceAsync(string scalableTargetArn, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
+        aws.Gate.RunAsync(Service, "UntagResource", scalableTargetArn, () => Store.RequireByArn(scalableTargetArn, "UntagResource").RemoveTags(tagKeys), cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string scalableTargetArn, CancellationToken cancellationToken) =>
+        aws.Gate.RunAsync(Service, "ListTagsForResource", scalableTargetArn,
+            () => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(Store.RequireByArn(scalableTargetArn, "ListTagsForResource", read: true).Tags, StringComparer.Ordinal),
+            cancellationToken);
 }

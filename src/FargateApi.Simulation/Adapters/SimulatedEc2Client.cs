@@ -72,6 +72,18 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
             resources.ForEach(r => r.MergeTags(tags));
         }, cancellationToken);
 
+    /// <summary>
+    /// Every resource must exist before any tag goes (as CreateTags); keys a resource lacks are ignored. No keys is refused
+    /// as the HTTP client refuses it, since EC2 would then delete every user tag.
+    /// </summary>
+    public Task DeleteTagsAsync(IReadOnlyList<string> resourceIds, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
+        aws.Gate.RunAsync(Service, "DeleteTags", string.Join(',', resourceIds), () =>
+        {
+            Ec2Client.CheckTagKeysToDelete(tagKeys);
+            var resources = resourceIds.Select(id => Store.RequireTaggable(id, "DeleteTags")).ToList();
+            resources.ForEach(r => r.RemoveTags(tagKeys));
+        }, cancellationToken);
+
     public Task<VpcPage> DescribeVpcsAsync(IReadOnlyList<string> vpcIds, string? nextToken, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "DescribeVpcs", string.Join(',', vpcIds), () =>
         {

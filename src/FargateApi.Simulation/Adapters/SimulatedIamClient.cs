@@ -60,6 +60,17 @@ internal sealed class SimulatedIamClient(SimulatedAws aws) : IIamClient
     public Task TagRoleAsync(string roleName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "TagRole", roleName, () => Store.Require(roleName, "TagRole").MergeTags(tags), cancellationToken);
 
+    /// <summary>
+    /// UntagRole: NoSuchEntity for a missing role (iam model: UntagRole errors); keys the role lacks are ignored. A key count
+    /// the HTTP client refuses is refused here the same way.
+    /// </summary>
+    public Task UntagRoleAsync(string roleName, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
+        aws.Gate.RunAsync(Service, "UntagRole", roleName, () =>
+        {
+            IamClient.CheckTagKeysToRemove(tagKeys);
+            Store.Require(roleName, "UntagRole").RemoveTags(tagKeys);
+        }, cancellationToken);
+
     public Task<IamPage<KeyValuePair<string, string>>> ListRoleTagsAsync(string roleName, string? marker, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "ListRoleTags", roleName,
             () => new IamPage<KeyValuePair<string, string>>([.. Store.Require(roleName, "ListRoleTags", read: true).Tags], null), cancellationToken);

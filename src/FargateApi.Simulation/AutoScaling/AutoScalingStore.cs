@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FargateApi.Aws.Http;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Ecs;
@@ -32,7 +33,7 @@ internal sealed class SimScalingPolicy : SimulatedResource
 /// Scalable targets and scaling policies. ECS resource ids are <c>service/&lt;cluster&gt;/&lt;service&gt;</c> and must name a
 /// live service (RegisterScalableTarget docs); missing objects are <c>ObjectNotFoundException</c> (botocore model).
 /// </summary>
-internal sealed class AutoScalingStore(SimulationContext context, EcsStore ecs)
+internal sealed partial class AutoScalingStore(SimulationContext context, EcsStore ecs)
 {
     private const string Service = SimServices.AutoScaling;
     private readonly List<SimScalableTarget> _targets = [];
@@ -41,11 +42,26 @@ internal sealed class AutoScalingStore(SimulationContext context, EcsStore ecs)
     public IEnumerable<SimScalableTarget> Targets => _targets;
     public IEnumerable<SimScalingPolicy> Policies => _policies;
 
-    /// <summary>An upsert: registering again updates min/max (RegisterScalableTarget docs).</summary>
-    public SimScalableTarget Register(string ns, string resourceId, string dimension, int? min, int? max, IEnumerable<KeyValuePair<string, string>>? tags)
+    /// <summary>
+    /// An upsert: registering again updates min/max (RegisterScalableTarget docs). Tags apply only when the call creates the
+    /// target: "Use this parameter to tag the scalable target when it is created. To tag an existing scalable target, use
+    /// the TagResource operation." (RegisterScalableTargetRequest.Tags, application-autoscaling/2016-02-06 model;
+    /// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html). With
+    /// <see cref="SimulationOptions.RejectTagsOnRegisteredScalableTarget"/> tags on an existing target are refused as
+    /// reported from real accounts instead of ignored.
+    /// </summary>
+    public SimScalableTarget Register(string ns, string resourceId, string dimension, int? min, int? max, IReadOnlyDictionary<string, string>? tags)
     {
         const string Operation = "RegisterScalableTarget";
         var existing = Find(ns, resourceId, dimension);
+        if (existing is not null && tags is { Count: > 0 } && context.Options.RejectTagsOnRegisteredScalableTarget)
+        {
+            // hashicorp/terraform-provider-aws#31839, terraform-aws-modules/terraform-aws-rds-aurora#420: RegisterScalableTarget
+            // with Tags for a target that already exists answers this ValidationException.
+            throw AwsErrors.Create(Service, Operation, "ValidationException",
+                "The scalable target that you tried to tag already exists. To update tags on an existing scalable target, use the TagResource API.");
+        }
+
         if (existing is null)
         {
             if (ns == "ecs" && !EcsServiceExists(resourceId))
@@ -58,26 +74,52 @@ internal sealed class AutoScalingStore(SimulationContext context, EcsStore ecs)
                 throw AwsErrors.Create(Service, Operation, "ValidationException", "MinCapacity and MaxCapacity are required for registering a new scalable target");
             }
 
-            existing = context.Created(new SimScalableTarget
+            if (min > max)
+            {
+                throw AwsErrors.Create(Service, Operation, "ValidationException", "Minimum capacity cannot be greater than maximum capacity");
+            }
+
+            var created = context.Created(new SimScalableTarget
             {
                 ServiceNamespace = ns,
                 ResourceId = resourceId,
                 ScalableDimension = dimension,
                 Arn = context.Arn("application-autoscaling", $"scalable-target/{context.Ids.Hex(34)}"),
                 CreatedAt = context.Now,
+                MinCapacity = min.Value,
+                MaxCapacity = max.Value,
             });
-            _targets.Add(existing);
+            created.MergeTags(tags);
+            _targets.Add(created);
+            return created;
         }
 
-        existing.MinCapacity = min ?? existing.MinCapacity;
-        existing.MaxCapacity = max ?? existing.MaxCapacity;
-        if (existing.MinCapacity > existing.MaxCapacity)
+        if ((min ?? existing.MinCapacity) > (max ?? existing.MaxCapacity))
         {
             throw AwsErrors.Create(Service, Operation, "ValidationException", "Minimum capacity cannot be greater than maximum capacity");
         }
 
-        existing.MergeTags(tags);
+        existing.MinCapacity = min ?? existing.MinCapacity;
+        existing.MaxCapacity = max ?? existing.MaxCapacity;
         return existing;
+    }
+
+    /// <summary>
+    /// TagResource, UntagResource and ListTagsForResource name a scalable target by ARN. An ARN that does not match the
+    /// model's AmazonResourceName pattern is a ValidationException (AWS's "1 validation error detected" wording); a
+    /// well-formed ARN no target has is <c>ResourceNotFoundException</c> ("The specified resource doesn't exist.", the
+    /// shape's documentation in the model).
+    /// </summary>
+    public SimScalableTarget RequireByArn(string arn, string operation, bool read = false)
+    {
+        if (!ScalableTargetArnPattern().IsMatch(arn))
+        {
+            throw AwsErrors.Create(Service, operation, "ValidationException",
+                $"1 validation error detected: Value '{arn}' at 'resourceARN' failed to satisfy constraint: Member must satisfy regular expression pattern: {ScalableTargetArnPatternText}");
+        }
+
+        return _targets.FirstOrDefault(t => t.Arn == arn && t.IsVisibleTo(read))
+            ?? throw AwsErrors.Create(Service, operation, "ResourceNotFoundException", "The specified resource doesn't exist.");
     }
 
     public IReadOnlyList<SimScalableTarget> Describe(string ns, IReadOnlyList<string>? resourceIds, string? dimension) =>
@@ -151,4 +193,10 @@ internal sealed class AutoScalingStore(SimulationContext context, EcsStore ecs)
         return parts.Length == 3 && parts[0] == "service"
             && ecs.Services.Any(s => s.Cluster.Name == parts[1] && s.Name == parts[2] && s.Status == "ACTIVE");
     }
+
+    /// <summary>Shape AmazonResourceName in application-autoscaling/2016-02-06/service-2.json.</summary>
+    private const string ScalableTargetArnPatternText = @"^arn:.+:application-autoscaling:.+:[0-9]+:scalable-target\/[a-zA-Z0-9-]+$";
+
+    [GeneratedRegex(ScalableTargetArnPatternText, RegexOptions.CultureInvariant)]
+    private static partial Regex ScalableTargetArnPattern();
 }

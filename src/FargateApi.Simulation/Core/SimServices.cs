@@ -15,4 +15,6 @@ public static class SimServices
     public const string AutoScaling = "application-autoscaling";
     public const string Lambda = "lambda";
     public const string Sts = "sts";
+    public const string CloudFormation = "cloudformation";
+    public const string SecretsManager = "secretsmanager";
 }

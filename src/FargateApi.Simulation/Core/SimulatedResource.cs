@@ -48,4 +48,13 @@ internal abstract class SimulatedResource
             Tags[key] = value;
         }
     }
+
+    /// <summary>The untag calls: a key the resource does not carry is no error.</summary>
+    public void RemoveTags(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            Tags.Remove(key);
+        }
+    }
 }

@@ -1,10 +1,12 @@
 using FargateApi.Simulation.AutoScaling;
+using FargateApi.Simulation.CloudFormation;
 using FargateApi.Simulation.Ec2;
 using FargateApi.Simulation.Ecs;
 using FargateApi.Simulation.Elbv2;
 using FargateApi.Simulation.Iam;
 using FargateApi.Simulation.Lambda;
 using FargateApi.Simulation.Logs;
+using FargateApi.Simulation.SecretsManager;
 using FargateApi.Simulation.Ssm;
 
 namespace FargateApi.Simulation.Core;
@@ -24,6 +26,8 @@ internal sealed class SimulationStores
         Deployments = new DeploymentEngine(context, TaskDefinitions, Ec2, Elbv2, Iam);
         Ecs = new EcsStore(context, TaskDefinitions, Elbv2, Ec2, Deployments);
         AutoScaling = new AutoScalingStore(context, Ecs);
+        CloudFormation = new CloudFormationStore(context);
+        SecretsManager = new SecretsManagerStore(context);
     }
 
     public SimulationContext Context { get; }
@@ -37,6 +41,8 @@ internal sealed class SimulationStores
     public EcsStore Ecs { get; }
     public AutoScalingStore AutoScaling { get; }
     public LambdaStore Lambda { get; } = new();
+    public CloudFormationStore CloudFormation { get; }
+    public SecretsManagerStore SecretsManager { get; }
 
     /// <summary>
     /// Before every call (under the state lock): what the clock brought since the last one happens now, in time order:

@@ -114,16 +114,39 @@ public sealed class AwsModelLocatorTests : IDisposable
         Assert.True(model.HasOperation("CreateTargetGroup"));
     }
 
+    [Fact]
+    public void A_service_missing_from_the_shared_folder_is_taken_from_botocore_while_the_others_stay_shared()
+    {
+        var (repo, shared) = RepoWithSharedModels();
+        var data = Path.Combine(_temp, "botocore", "data");
+        WriteModel(data, "ecs", "2014-11-13", gzip: true);
+        WriteModel(data, "cloudformation", "2010-05-15", gzip: true);
+        var search = new ModelSearch(null, repo, () => data);
+
+        var ecs = AwsModelLocator.Locate("ecs", search);
+        var cloudFormation = AwsModelLocator.Locate("cloudformation", search);
+
+        Assert.Equal(("repo sibling shared/aws-models", Path.Combine(shared, "ecs", "2014-11-13")), (ecs.Source, ecs.Directory));
+        Assert.Equal(("installed botocore", Path.Combine(data, "cloudformation", "2010-05-15")), (cloudFormation.Source, cloudFormation.Directory));
+    }
+
+    [Fact]
+    public void A_service_missing_from_the_explicit_dir_is_looked_up_in_the_later_sources()
+    {
+        var root = Path.Combine(_temp, "explicit");
+        WriteModel(root, "ecs", "2014-11-13", gzip: false);
+        var data = Path.Combine(_temp, "botocore", "data");
+        WriteModel(data, "cloudformation", "2010-05-15", gzip: true);
+        var search = new ModelSearch(root, null, () => data);
+
+        Assert.Equal("$AWS_MODELS_DIR", AwsModelLocator.Locate("ecs", search).Source);
+        Assert.Equal("installed botocore", AwsModelLocator.Locate("cloudformation", search).Source);
+    }
+
+    public static TheoryData<string> CataloguedServices { get; } = [.. CataloguedModels.Names];
+
     [Theory]
-    [InlineData("ecs")]
-    [InlineData("elbv2")]
-    [InlineData("application-autoscaling")]
-    [InlineData("logs")]
-    [InlineData("ec2")]
-    [InlineData("ssm")]
-    [InlineData("iam")]
-    [InlineData("lambda")]
-    [InlineData("sts")]
+    [MemberData(nameof(CataloguedServices))]
     public void Default_search_finds_every_model_we_call(string service)
     {
         var model = ServiceModel.Load(service);

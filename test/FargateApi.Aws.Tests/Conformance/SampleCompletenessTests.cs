@@ -11,7 +11,7 @@ namespace FargateApi.Aws.Tests.Conformance;
 public class SampleCompletenessTests
 {
     /// <summary>SSM is left out: its one method takes a list of names, no record.</summary>
-    public static TheoryData<string> JsonModels { get; } = ["ecs", "application-autoscaling", "logs"];
+    public static TheoryData<string> JsonModels { get; } = ["ecs", "application-autoscaling", "logs", "secretsmanager"];
 
     [Theory]
     [MemberData(nameof(JsonModels))]

@@ -7,6 +7,7 @@ namespace FargateApi.Aws.Tests.Conformance;
 internal static partial class SampleRequests
 {
     private const string ScalingResourceId = "service/default/web";
+    private const string ScalableTargetArn = "arn:aws:application-autoscaling:us-east-1:123456789012:scalable-target/0ec1234567890abcdef1234567890abcdef1";
     private const string LogGroupName = "/ecs/web";
     private const string LogGroupArn = "arn:aws:logs:us-east-1:123456789012:log-group:/ecs/web";
 
@@ -37,6 +38,9 @@ internal static partial class SampleRequests
         Scaling("DescribeScalingPolicies", nameof(IApplicationAutoScalingClient.DescribeScalingPoliciesAsync), (c, ct) => c.DescribeScalingPoliciesAsync(
             new DescribeScalingPoliciesRequest { PolicyNames = ["web-cpu", "web-requests"], ResourceId = ScalingResourceId, MaxResults = 50, NextToken = "token-1" }, ct)),
         Scaling("DeleteScalingPolicy", nameof(IApplicationAutoScalingClient.DeleteScalingPolicyAsync), (c, ct) => c.DeleteScalingPolicyAsync("web-cpu", ScalingResourceId, ct)),
+        Scaling("TagResource", nameof(IApplicationAutoScalingClient.TagResourceAsync), (c, ct) => c.TagResourceAsync(ScalableTargetArn, ResourceTags, ct)),
+        Scaling("UntagResource", nameof(IApplicationAutoScalingClient.UntagResourceAsync), (c, ct) => c.UntagResourceAsync(ScalableTargetArn, ["fargate-api:old", "cost-centre"], ct)),
+        Scaling("ListTagsForResource", nameof(IApplicationAutoScalingClient.ListTagsForResourceAsync), (c, ct) => c.ListTagsForResourceAsync(ScalableTargetArn, ct)),
     ];
 
     private static IEnumerable<ConformanceCase> LogsCases() =>

@@ -36,6 +36,7 @@ internal static partial class SampleRequests
         Ec2("DescribeNetworkInterfaces", nameof(IEc2Client.DescribeNetworkInterfacesAsync), (c, ct) => c.DescribeNetworkInterfacesAsync(
             new Ec2FilteredRequest(Filters, "token-1", 100), ct)),
         Ec2("CreateTags", nameof(IEc2Client.CreateTagsAsync), (c, ct) => c.CreateTagsAsync([GroupId, AlbGroupId], ResourceTags, ct)),
+        Ec2("DeleteTags", nameof(IEc2Client.DeleteTagsAsync), (c, ct) => c.DeleteTagsAsync([GroupId, AlbGroupId], ["fargate-api:old", "cost-centre"], ct)),
         Ec2("DescribeVpcs", nameof(IEc2Client.DescribeVpcsAsync), (c, ct) => c.DescribeVpcsAsync(["vpc-0a1b2c3d", "vpc-4e5f6a7b"], "token-1", ct)),
         Ec2("DescribeSubnets", nameof(IEc2Client.DescribeSubnetsAsync), (c, ct) => c.DescribeSubnetsAsync(["subnet-0a1b2c3d", "subnet-4e5f6a7b"], "token-1", ct)),
     ];

@@ -1,11 +1,13 @@
+using FargateApi.Aws.Services.CloudFormation;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Aws.Services.SecretsManager;
 using FargateApi.Aws.Services.Ssm;
 using FargateApi.Aws.Services.Sts;
 
 namespace FargateApi.Aws.Tests.Conformance;
 
-/// <summary>IAM (query), Lambda (rest-json), SSM (json) and STS (query) calls with every member our records can carry set.</summary>
+/// <summary>IAM (query), Lambda (rest-json), SSM and Secrets Manager (json), STS and CloudFormation (query) calls with every member our records can carry set.</summary>
 internal static partial class SampleRequests
 {
     private const string RoleName = "web-task";
@@ -33,6 +35,7 @@ internal static partial class SampleRequests
         Iam("DetachRolePolicy", nameof(IIamClient.DetachRolePolicyAsync), (c, ct) => c.DetachRolePolicyAsync(RoleName, PolicyArn, ct)),
         Iam("ListAttachedRolePolicies", nameof(IIamClient.ListAttachedRolePoliciesAsync), (c, ct) => c.ListAttachedRolePoliciesAsync(RoleName, "marker-1", ct)),
         Iam("TagRole", nameof(IIamClient.TagRoleAsync), (c, ct) => c.TagRoleAsync(RoleName, ResourceTags, ct)),
+        Iam("UntagRole", nameof(IIamClient.UntagRoleAsync), (c, ct) => c.UntagRoleAsync(RoleName, ["fargate-api:old", "cost-centre"], ct)),
         Iam("ListRoleTags", nameof(IIamClient.ListRoleTagsAsync), (c, ct) => c.ListRoleTagsAsync(RoleName, "marker-1", ct)),
     ];
 
@@ -44,5 +47,9 @@ internal static partial class SampleRequests
             (c, ct) => c.GetParametersAsync(["/network/vpc-id", "/network/private-subnets", "/network/alb-listener-arn"], ct)),
         ConformanceCase.Of<IStsClient>("sts", "GetCallerIdentity", nameof(IStsClient.GetCallerIdentityAsync), caller => new StsClient(caller),
             (c, ct) => c.GetCallerIdentityAsync(ct)),
+        ConformanceCase.Of<ICloudFormationClient>("cloudformation", "DescribeStackResource", nameof(ICloudFormationClient.DescribeStackResourceAsync), caller => new CloudFormationClient(caller),
+            (c, ct) => c.DescribeStackResourceAsync("arn:aws:cloudformation:us-east-1:123456789012:stack/web/51af3dc0-da77-11e4-872e-1234567db123", "WebService", ct)),
+        ConformanceCase.Of<ISecretsManagerClient>("secretsmanager", "GetSecretValue", nameof(ISecretsManagerClient.GetSecretValueAsync), caller => new SecretsManagerClient(caller),
+            (c, ct) => c.GetSecretValueAsync(new GetSecretValueRequest("arn:aws:secretsmanager:us-east-1:123456789012:secret:fargate-api/continuation-key-a1B2c3", "EXAMPLE1-90ab-cdef-fedc-ba987SECRET1", "AWSPREVIOUS"), ct)),
     ];
 }

@@ -18,6 +18,8 @@ public sealed class ServiceCatalogEndpointTests
         ["iam"] = (AwsServices.Iam, "iam.amazonaws.com", "AWS_ENDPOINT_URL_IAM"),
         ["lambda"] = (AwsServices.Lambda, "lambda.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_LAMBDA"),
         ["sts"] = (AwsServices.Sts, "sts.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_STS"),
+        ["cloudformation"] = (AwsServices.CloudFormation, "cloudformation.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_CLOUDFORMATION"),
+        ["secretsmanager"] = (AwsServices.SecretsManager, "secretsmanager.eu-west-1.amazonaws.com", "AWS_ENDPOINT_URL_SECRETS_MANAGER"),
     };
 
     public static TheoryData<string> Services() => [.. Catalog.Keys];

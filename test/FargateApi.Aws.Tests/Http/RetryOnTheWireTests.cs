@@ -151,4 +151,20 @@ public sealed class RetryOnTheWireTests
         Assert.Equal((4L, 3L, 1L), (stats.Attempts, stats.Retries, stats.FailedCalls));
         Assert.Equal(harness.Delays.Max(), stats.LongestBackoff);
     }
+
+    [Fact]
+    public async Task A_call_throttled_to_the_end_announces_every_attempt_within_the_max_it_states()
+    {
+        await using var server = LoopbackAwsServer.Scripted(JsonError(400, "ThrottlingException", "Rate exceeded"));
+        var caller = new WireHarness().Caller(server);
+
+        await Assert.ThrowsAsync<AwsServiceException>(
+            () => caller.SendAsync(TestServices.Ecs, TestServices.Json(TestServices.Ecs, "ListClusters"), CancellationToken.None));
+
+        // Throttles may take a call past MaxAttempts (8) up to MaxThrottlingAttempts (20): the header says 20 from the first attempt.
+        Assert.Equal(RetryPolicy.Default.MaxThrottlingAttempts, server.Requests.Count);
+        Assert.Equal(
+            Enumerable.Range(1, 20).Select(attempt => $"attempt={attempt}; max=20"),
+            server.Requests.Select(r => r.Header("amz-sdk-request")));
+    }
 }

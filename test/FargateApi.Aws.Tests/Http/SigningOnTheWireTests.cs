@@ -72,7 +72,7 @@ public sealed class SigningOnTheWireTests
         Assert.All(requests, r => Assert.Matches("^fargate-api/[0-9]", r.Header("User-Agent")));
         Assert.Single(requests.Select(r => r.Header("amz-sdk-invocation-id")).Distinct());
         Assert.True(Guid.TryParse(requests[0].Header("amz-sdk-invocation-id"), out _));
-        string[] expected = ["attempt=1; max=8", "attempt=2; max=8", "attempt=3; max=8"];
+        string[] expected = ["attempt=1; max=20", "attempt=2; max=20", "attempt=3; max=20"];
         Assert.Equal(expected, requests.Select(r => r.Header("amz-sdk-request") ?? "").Order(StringComparer.Ordinal));
     }
 

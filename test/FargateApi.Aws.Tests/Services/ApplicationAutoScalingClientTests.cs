@@ -101,4 +101,29 @@ public class ApplicationAutoScalingClientTests
         Assert.Equal("""{"ServiceNamespace":"ecs","ResourceId":"service/c/web","ScalableDimension":"ecs:service:DesiredCount"}""", _caller.LastJson());
         Assert.Equal("AnyScaleFrontendService.DeregisterScalableTarget", _caller.Last.Headers["X-Amz-Target"]);
     }
+
+    [Fact]
+    public async Task Tag_and_untag_resource_name_the_scalable_target_by_its_arn_in_pascal_case()
+    {
+        const string Arn = "arn:aws:application-autoscaling:eu-west-1:1:scalable-target/0ec1";
+
+        await _client.TagResourceAsync(Arn, new Dictionary<string, string> { ["team"] = "a" }, CancellationToken.None);
+        Assert.Equal("AnyScaleFrontendService.TagResource", _caller.Last.Headers["X-Amz-Target"]);
+        Assert.Equal("""{"ResourceARN":"arn:aws:application-autoscaling:eu-west-1:1:scalable-target/0ec1","Tags":{"team":"a"}}""", _caller.LastJson());
+
+        await _client.UntagResourceAsync(Arn, ["team", "cost-centre"], CancellationToken.None);
+        Assert.Equal("AnyScaleFrontendService.UntagResource", _caller.Last.Headers["X-Amz-Target"]);
+        Assert.Equal("""{"ResourceARN":"arn:aws:application-autoscaling:eu-west-1:1:scalable-target/0ec1","TagKeys":["team","cost-centre"]}""", _caller.LastJson());
+    }
+
+    [Fact]
+    public async Task List_tags_for_resource_reads_the_tag_map()
+    {
+        _caller.Answer("""{"Tags":{"aws:cloudformation:stack-id":"s","team":"a"}}""");
+
+        var tags = await _client.ListTagsForResourceAsync("arn:aws:application-autoscaling:eu-west-1:1:scalable-target/0ec1", CancellationToken.None);
+
+        Assert.Equal("""{"ResourceARN":"arn:aws:application-autoscaling:eu-west-1:1:scalable-target/0ec1"}""", _caller.LastJson());
+        Assert.Equal(new Dictionary<string, string> { ["aws:cloudformation:stack-id"] = "s", ["team"] = "a" }, tags);
+    }
 }

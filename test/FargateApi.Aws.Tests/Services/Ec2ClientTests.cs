@@ -147,4 +147,23 @@ public class Ec2ClientTests
         await _client.DeleteSecurityGroupAsync("sg-task", CancellationToken.None);
         Assert.Equal(["Action=DeleteSecurityGroup", "Version=2016-11-15", "GroupId=sg-task"], _caller.LastFormLines());
     }
+
+    [Fact]
+    public async Task Delete_tags_sends_keys_without_values_so_any_value_goes()
+    {
+        await _client.DeleteTagsAsync(["sg-task", "sg-other"], ["cost-centre", "team"], CancellationToken.None);
+
+        Assert.Equal(
+            ["Action=DeleteTags", "Version=2016-11-15", "ResourceId.1=sg-task", "ResourceId.2=sg-other", "Tag.1.Key=cost-centre", "Tag.2.Key=team"],
+            _caller.LastFormLines());
+    }
+
+    [Fact]
+    public async Task Delete_tags_without_keys_is_refused_because_ec2_would_delete_every_tag()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.DeleteTagsAsync(["sg-task"], [], CancellationToken.None));
+
+        Assert.Contains("at least one tag key", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_caller.Calls);
+    }
 }

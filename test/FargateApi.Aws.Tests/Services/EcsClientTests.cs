@@ -154,6 +154,22 @@ public class EcsClientTests
     }
 
     [Fact]
+    public async Task Describe_task_definition_asks_for_tags_and_reads_them_beside_the_definition()
+    {
+        _caller.Answer("""
+            {"taskDefinition":{"taskDefinitionArn":"arn:aws:ecs:eu-west-1:1:task-definition/web:3","family":"web","revision":3,"status":"ACTIVE"},
+             "tags":[{"key":"aws:cloudformation:stack-id","value":"arn:aws:cloudformation:eu-west-1:1:stack/s/1"},{"key":"team","value":"a"}]}
+            """);
+
+        var response = await _client.DescribeTaskDefinitionAsync("web:3", CancellationToken.None);
+
+        Assert.Equal("AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition", _caller.Last.Headers["X-Amz-Target"]);
+        Assert.Equal("""{"taskDefinition":"web:3","include":["TAGS"]}""", _caller.LastJson());
+        Assert.Equal("arn:aws:ecs:eu-west-1:1:task-definition/web:3", response.TaskDefinition!.TaskDefinitionArn);
+        Assert.Equal([new EcsTag("aws:cloudformation:stack-id", "arn:aws:cloudformation:eu-west-1:1:stack/s/1"), new EcsTag("team", "a")], response.Tags);
+    }
+
+    [Fact]
     public async Task Tagging_more_than_fifty_tags_is_refused_before_sending()
     {
         var tags = Enumerable.Range(0, EcsLimits.MaxTags + 1).Select(i => new EcsTag($"k{i}", "v")).ToArray();

@@ -91,4 +91,25 @@ public class IamClientTests
         await _client.DeleteRoleAsync("r", CancellationToken.None);
         Assert.Equal(["Action=DeleteRole", "Version=2010-05-08", "RoleName=r"], _caller.LastFormLines());
     }
+
+    [Fact]
+    public async Task Untag_role_sends_the_keys_as_a_member_list()
+    {
+        await _client.UntagRoleAsync("r", ["cost-centre", "fargate-api:old"], CancellationToken.None);
+
+        Assert.Equal(["Action=UntagRole", "Version=2010-05-08", "RoleName=r", "TagKeys.member.1=cost-centre", "TagKeys.member.2=fargate-api:old"], _caller.LastFormLines());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(IamClient.MaxTagKeysPerUntagRole + 1)]
+    public async Task Untag_role_refuses_no_keys_and_more_keys_than_iam_takes(int count)
+    {
+        var keys = Enumerable.Range(0, count).Select(i => $"k{i}").ToArray();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _client.UntagRoleAsync("r", keys, CancellationToken.None));
+
+        Assert.Contains($"1 to 50 tag keys, not {count}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_caller.Calls);
+    }
 }

@@ -25,6 +25,7 @@ internal static partial class PolicyRules
     {
         "ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:ListTaskDefinitions", "ecs:ListTasks",
         "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeRules",
+        "elasticloadbalancing:DescribeTargetHealth",
         "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTags",
         "application-autoscaling:RegisterScalableTarget", "application-autoscaling:DeregisterScalableTarget",
         "application-autoscaling:PutScalingPolicy", "application-autoscaling:DeleteScalingPolicy",

@@ -22,6 +22,8 @@ internal static partial class RequiredPermissions
         ["iam"] = "iam",
         ["lambda"] = "lambda",
         ["sts"] = "sts",
+        ["cloudformation"] = "cloudformation",
+        ["secretsmanager"] = "secretsmanager",
     };
 
     /// <summary>Operations whose IAM action is not <c>prefix:Operation</c>; null means no permission at all.</summary>

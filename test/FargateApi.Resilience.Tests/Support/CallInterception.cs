@@ -13,7 +13,7 @@ internal interface ICallInterceptor
 }
 
 /// <summary>
-/// Wraps each of the nine client interfaces in one interceptor, without a hand-written decorator per method, so a test
+/// Wraps each of the client interfaces in one interceptor, without a hand-written decorator per method, so a test
 /// can act between two calls (a process that dies, a sibling that races). DispatchProxy uses reflection: fine in a test,
 /// never in the AOT bootstrap.
 /// </summary>
@@ -28,7 +28,9 @@ internal static class CallInterception
         Intercepted<Aws.Services.Ssm.ISsmClient>.Wrap(apis.Ssm, interceptor),
         Intercepted<Aws.Services.ApplicationAutoScaling.IApplicationAutoScalingClient>.Wrap(apis.AutoScaling, interceptor),
         Intercepted<Aws.Services.Sts.IStsClient>.Wrap(apis.Sts, interceptor),
-        Intercepted<Aws.Services.Lambda.ILambdaClient>.Wrap(apis.Lambda, interceptor));
+        Intercepted<Aws.Services.Lambda.ILambdaClient>.Wrap(apis.Lambda, interceptor),
+        Intercepted<Aws.Services.CloudFormation.ICloudFormationClient>.Wrap(apis.CloudFormation, interceptor),
+        Intercepted<Aws.Services.SecretsManager.ISecretsManagerClient>.Wrap(apis.SecretsManager, interceptor));
 }
 
 /// <summary>The proxy behind <see cref="CallInterception"/>; public members only because DispatchProxy needs them.</summary>

@@ -44,4 +44,23 @@ internal sealed class ApplicationAutoScalingClient(IAwsCaller caller) : IApplica
             new DeleteScalingPolicyRequest(policyName, AutoScalingValues.NamespaceEcs, resourceId, AutoScalingValues.EcsServiceDesiredCount),
             Json.DeleteScalingPolicyRequest,
             cancellationToken);
+
+    public Task TagResourceAsync(string scalableTargetArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+        => JsonProtocol.CallAsync(caller, Service, "TagResource", new AutoScalingTagResourceRequest(scalableTargetArn, tags), Json.AutoScalingTagResourceRequest, cancellationToken);
+
+    public Task UntagResourceAsync(string scalableTargetArn, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken)
+        => JsonProtocol.CallAsync(caller, Service, "UntagResource", new AutoScalingUntagResourceRequest(scalableTargetArn, tagKeys), Json.AutoScalingUntagResourceRequest, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string scalableTargetArn, CancellationToken cancellationToken)
+    {
+        var response = await JsonProtocol.CallAsync(
+            caller,
+            Service,
+            "ListTagsForResource",
+            new AutoScalingListTagsForResourceRequest(scalableTargetArn),
+            Json.AutoScalingListTagsForResourceRequest,
+            Json.AutoScalingListTagsForResourceResponse,
+            cancellationToken).ConfigureAwait(false);
+        return response.Tags;
+    }
 }

@@ -14,4 +14,8 @@ namespace FargateApi.Aws.Services.ApplicationAutoScaling;
 [JsonSerializable(typeof(DescribeScalingPoliciesRequest))]
 [JsonSerializable(typeof(DescribeScalingPoliciesResponse))]
 [JsonSerializable(typeof(DeleteScalingPolicyRequest))]
+[JsonSerializable(typeof(AutoScalingTagResourceRequest))]
+[JsonSerializable(typeof(AutoScalingUntagResourceRequest))]
+[JsonSerializable(typeof(AutoScalingListTagsForResourceRequest))]
+[JsonSerializable(typeof(AutoScalingListTagsForResourceResponse))]
 internal sealed partial class AutoScalingJsonContext : JsonSerializerContext;

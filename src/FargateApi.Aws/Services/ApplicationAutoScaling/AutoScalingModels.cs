@@ -108,3 +108,16 @@ internal sealed record DescribeScalingPoliciesResponse
 }
 
 internal sealed record DeleteScalingPolicyRequest(string PolicyName, string ServiceNamespace, string ResourceId, string ScalableDimension);
+
+/// <summary>TagResourceRequest: ResourceARN is a scalable target's ARN (the only taggable Application Auto Scaling resource).</summary>
+internal sealed record AutoScalingTagResourceRequest(string ResourceARN, IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>UntagResourceRequest (TagKeys: shape TagKeyList, 0 to 200 keys).</summary>
+internal sealed record AutoScalingUntagResourceRequest(string ResourceARN, IReadOnlyList<string> TagKeys);
+
+internal sealed record AutoScalingListTagsForResourceRequest(string ResourceARN);
+
+internal sealed record AutoScalingListTagsForResourceResponse
+{
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}

@@ -19,4 +19,16 @@ internal interface IApplicationAutoScalingClient
     Task<DescribeScalingPoliciesResponse> DescribeScalingPoliciesAsync(DescribeScalingPoliciesRequest request, CancellationToken cancellationToken);
 
     Task DeleteScalingPolicyAsync(string policyName, string resourceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds or overwrites tags on a scalable target, by its ARN (RegisterScalableTarget's answer, or
+    /// <see cref="ScalableTarget.ScalableTargetARN"/>). The only way to tag an existing target: RegisterScalableTarget's Tags
+    /// apply when it creates the target. Fails with ResourceNotFoundException when no target has this ARN.
+    /// </summary>
+    Task TagResourceAsync(string scalableTargetArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+
+    /// <summary>Removes the tags with these keys; a key the target does not carry is no error.</summary>
+    Task UntagResourceAsync(string scalableTargetArn, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string scalableTargetArn, CancellationToken cancellationToken);
 }

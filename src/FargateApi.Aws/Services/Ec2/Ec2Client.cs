@@ -76,6 +76,27 @@ internal sealed class Ec2Client(IAwsCaller caller) : IEc2Client
     public Task CreateTagsAsync(IReadOnlyList<string> resourceIds, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
         => CallAsync(Parameters("CreateTags").AddList("ResourceId", resourceIds).AddKeyValues("Tag", tags), cancellationToken);
 
+    /// <summary>Each key as <c>Tag.N.Key</c> without a value: "If you specify a tag key without a tag value, we delete any tag with this key regardless of its value" (ec2 model, DeleteTagsRequest.Tags).</summary>
+    public Task DeleteTagsAsync(IReadOnlyList<string> resourceIds, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken)
+    {
+        CheckTagKeysToDelete(tagKeys);
+        var p = Parameters("DeleteTags").AddList("ResourceId", resourceIds).AddEach("Tag", tagKeys, (q, prefix, key) => q.Add(prefix + ".Key", key));
+        return CallAsync(p, cancellationToken);
+    }
+
+    /// <summary>
+    /// "If you omit this parameter, we delete all user-defined tags for the specified resources" (ec2 model,
+    /// DeleteTagsRequest.Tags), and the query protocol cannot send an empty list: no keys would strip the ownership tags.
+    /// </summary>
+    /// <exception cref="ArgumentException">No keys.</exception>
+    public static void CheckTagKeysToDelete(IReadOnlyList<string> tagKeys)
+    {
+        if (tagKeys.Count == 0)
+        {
+            throw new ArgumentException("DeleteTags needs at least one tag key: without keys EC2 deletes every user tag of the resources.", nameof(tagKeys));
+        }
+    }
+
     public async Task<VpcPage> DescribeVpcsAsync(IReadOnlyList<string> vpcIds, string? nextToken, CancellationToken cancellationToken)
     {
         var result = await CallAsync(Parameters("DescribeVpcs").AddList("VpcId", vpcIds).Add("NextToken", nextToken), cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,12 @@ internal interface IEc2Client
 
     Task CreateTagsAsync(IReadOnlyList<string> resourceIds, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the tags with these keys, whatever their values, from every resource; a key a resource does not carry is no
+    /// error. At least one key (see <see cref="Ec2Client.CheckTagKeysToDelete"/>): DeleteTags without keys deletes every tag.
+    /// </summary>
+    Task DeleteTagsAsync(IReadOnlyList<string> resourceIds, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken);
+
     Task<VpcPage> DescribeVpcsAsync(IReadOnlyList<string> vpcIds, string? nextToken, CancellationToken cancellationToken);
 
     Task<SubnetPage> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, string? nextToken, CancellationToken cancellationToken);

@@ -30,6 +30,12 @@ internal interface IIamClient
 
     Task TagRoleAsync(string roleName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the tags with these keys (1 to <see cref="IamClient.MaxTagKeysPerUntagRole"/>); a key the role does not carry is
+    /// no error. Fails with NoSuchEntity when the role does not exist.
+    /// </summary>
+    Task UntagRoleAsync(string roleName, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken);
+
     /// <summary>One page; <see cref="IamPagination.ListAllRoleTagsAsync"/> walks them all.</summary>
     Task<IamPage<KeyValuePair<string, string>>> ListRoleTagsAsync(string roleName, string? marker, CancellationToken cancellationToken);
 }

@@ -7,6 +7,9 @@ namespace FargateApi.Aws.Services.Iam;
 /// <summary>IAM over the awsQuery protocol (version 2010-05-08; one global endpoint per partition).</summary>
 internal sealed class IamClient(IAwsCaller caller) : IIamClient
 {
+    /// <summary>UntagRole.TagKeys: shape tagKeyListType, max 50 (iam/2010-05-08 model); the member is required.</summary>
+    public const int MaxTagKeysPerUntagRole = 50;
+
     private static readonly AwsService Service = AwsServices.Iam;
 
     public async Task<IamRole> CreateRoleAsync(CreateRoleRequest request, CancellationToken cancellationToken)
@@ -58,6 +61,22 @@ internal sealed class IamClient(IAwsCaller caller) : IIamClient
 
     public Task TagRoleAsync(string roleName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
         => CallAsync(Parameters("TagRole").Add("RoleName", roleName).AddKeyValues("Tags", tags), cancellationToken);
+
+    public Task UntagRoleAsync(string roleName, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken)
+    {
+        CheckTagKeysToRemove(tagKeys);
+        return CallAsync(Parameters("UntagRole").Add("RoleName", roleName).AddList("TagKeys", tagKeys), cancellationToken);
+    }
+
+    /// <summary>TagKeys is required and the query protocol cannot send an empty list, so IAM would reject no keys; more than the model's 50 too.</summary>
+    /// <exception cref="ArgumentException">No keys, or more than <see cref="MaxTagKeysPerUntagRole"/>.</exception>
+    public static void CheckTagKeysToRemove(IReadOnlyList<string> tagKeys)
+    {
+        if (tagKeys.Count is 0 or > MaxTagKeysPerUntagRole)
+        {
+            throw new ArgumentException($"UntagRole takes 1 to {MaxTagKeysPerUntagRole} tag keys, not {tagKeys.Count}.", nameof(tagKeys));
+        }
+    }
 
     public async Task<IamPage<KeyValuePair<string, string>>> ListRoleTagsAsync(string roleName, string? marker, CancellationToken cancellationToken)
     {

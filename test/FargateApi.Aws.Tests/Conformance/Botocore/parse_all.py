@@ -1,7 +1,8 @@
 """Second opinion on the response generator: botocore's own parsers read every SampleResponses answer; each output
 member the generator writes (all but those cut by its recursion limit) must come back populated (BotocoreCrossCheckTests).
 
-usage: parse_all.py <models-root> <responses.json>   prints one line per problem, then "checked N"
+usage: parse_all.py <responses.json> <service>=<models-root>...   prints one line per problem, then "checked N"
+  (each service read from its own root: the models may come from several folders, as the locator found them)
 """
 import base64
 import json
@@ -48,15 +49,15 @@ def walk(shape, value, path, stack, problems):
         problems.append(f'{path} is empty')
 
 
-def main(root, responses):
-    loader = botocore.loaders.Loader(extra_search_paths=[root], include_default_search_paths=False)
+def main(responses, roots):
+    loaders = {root: botocore.loaders.Loader(extra_search_paths=[root], include_default_search_paths=False) for root in roots.values()}
     models = {}
     problems = []
     checked = 0
     for response in json.load(open(responses)):
         service = response['service']
         if service not in models:
-            models[service] = ServiceModel(loader.load_service_model(service, 'service-2'), service)
+            models[service] = ServiceModel(loaders[roots[service]].load_service_model(service, 'service-2'), service)
         operation = models[service].operation_model(response['operation'])
         if operation.output_shape is None or operation.has_event_stream_output:
             continue
@@ -78,4 +79,4 @@ def main(root, responses):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], dict(argument.split('=', 1) for argument in sys.argv[2:]))

@@ -1,7 +1,8 @@
 """Second opinion on the request validator: botocore's own serializers write a fully populated request for every
 operation of the given models; RequestValidator must accept them all (BotocoreCrossCheckTests).
 
-usage: serialize_all.py <models-root> <service>... > requests.json
+usage: serialize_all.py <service>=<models-root>... > requests.json
+  (each service read from its own root: the models may come from several folders, as the locator found them)
 """
 import base64
 import datetime
@@ -54,11 +55,11 @@ def sample(shape, stack):
     return None
 
 
-def main(root, services):
-    loader = botocore.loaders.Loader(extra_search_paths=[root], include_default_search_paths=False)
+def main(roots):
+    loaders = {root: botocore.loaders.Loader(extra_search_paths=[root], include_default_search_paths=False) for root in roots.values()}
     out = []
-    for service in services:
-        model = ServiceModel(loader.load_service_model(service, 'service-2'), service)
+    for service, root in roots.items():
+        model = ServiceModel(loaders[root].load_service_model(service, 'service-2'), service)
         serializer = create_serializer(model.metadata['protocol'], include_validation=False)
         for name in model.operation_names:
             operation = model.operation_model(name)
@@ -81,4 +82,4 @@ def main(root, services):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2:])
+    main(dict(argument.split('=', 1) for argument in sys.argv[1:]))
