@@ -71,9 +71,21 @@ internal static class PlanCommand
         var desired = DesiredStack.From(newProperties, PlaceholderDeployment.Network(newProperties.Network), PlaceholderDeployment.Environment, owner, generation: 0);
         var plan = Plan.ForUpdate(current, desired);
         var unknowns = old.Report.Unknowns.Concat(next.Report.Unknowns).Select(u => u.Path).Distinct(StringComparer.Ordinal).ToList();
-        var parameters = old.Input!.ParametersAtDefault.Concat(next.Input!.ParametersAtDefault).Select(p => $"{p.Key}={p.Value}").Distinct(StringComparer.Ordinal).ToList();
+        var parameters = Parameters(old.Input!.ParametersAtDefault, next.Input!.ParametersAtDefault);
         await output.WriteAsync(options.Flag("--json") ? ToJson(plan, unknowns, parameters) : ToText(plan, unknowns, parameters)).ConfigureAwait(false);
         return plan.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
+    }
+
+    /// <summary>"Cpu=512 → 256, Priority=1": each parameter once, with both values when the two sides' defaults differ.</summary>
+    private static List<string> Parameters(IReadOnlyList<KeyValuePair<string, string>> old, IReadOnlyList<KeyValuePair<string, string>> next)
+    {
+        var names = old.Concat(next).Select(p => p.Key).Distinct(StringComparer.Ordinal);
+        return [.. names.Select(name =>
+        {
+            var before = old.FirstOrDefault(p => p.Key == name).Value;
+            var after = next.FirstOrDefault(p => p.Key == name).Value;
+            return before is null || after is null || before == after ? $"{name}={before ?? after}" : $"{name}={before} → {after}";
+        })];
     }
 
     /// <summary>The one line that says it all: the printer's headline for an in-place update, the reasons for a replacement.</summary>

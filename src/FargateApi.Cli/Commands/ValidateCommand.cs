@@ -82,9 +82,9 @@ internal static class ValidateCommand
                 outcome.Skipped.Add(new FileNote(file, "skipped: " + e.Message));
                 continue;
             }
-            catch (InputException e) when (fromDirectory && e.Message.StartsWith("is ", StringComparison.Ordinal) && !e.Message.StartsWith("is empty", StringComparison.Ordinal))
+            catch (InputException e) when (fromDirectory && e.NotATemplate)
             {
-                // Binary, UTF-16 or oversized files found in a directory are data of another kind, not broken templates.
+                // Binary or oversized files found in a directory are data of another kind, not broken templates.
                 outcome.Skipped.Add(new FileNote(file, "skipped: " + e.Message));
                 continue;
             }

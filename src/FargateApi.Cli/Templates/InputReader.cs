@@ -29,6 +29,9 @@ internal sealed class InputException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Binary or larger than any template: data of another kind, which a directory search passes over.</summary>
+    public bool NotATemplate { get; init; }
 }
 
 /// <summary>
@@ -124,7 +127,10 @@ internal sealed class InputReader(Func<Stream> openStdin)
     }
 
     private static InputException TooLarge(long? length) => new(string.Create(CultureInfo.InvariantCulture,
-        $"is {(length is { } known ? $"{known} bytes" : "over 1 MiB")}, larger than any template, event or properties file (CloudFormation takes templates of at most 1 MB)"));
+        $"is {(length is { } known ? $"{known} bytes" : "over 1 MiB")}, larger than any template, event or properties file (CloudFormation takes templates of at most 1 MB)"))
+    {
+        NotATemplate = true,
+    };
 
     /// <summary>UTF-8, as CloudFormation reads templates; a byte-order mark is dropped, anything that is not text refused.</summary>
     private static string Decode(byte[] bytes)
@@ -142,7 +148,7 @@ internal sealed class InputReader(Func<Stream> openStdin)
         var zero = Array.IndexOf(bytes, (byte)0);
         if (zero >= 0)
         {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"is not a text file (a NUL byte at offset {zero})"));
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"is not a text file (a NUL byte at offset {zero})")) { NotATemplate = true };
         }
 
         try
