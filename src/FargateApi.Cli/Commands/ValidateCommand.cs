@@ -84,7 +84,7 @@ internal static class ValidateCommand
             }
             catch (InputException e) when (fromDirectory && e.NotATemplate)
             {
-                // Binary or oversized files found in a directory are data of another kind, not broken templates.
+                // Empty, binary or oversized files found in a directory hold no resource: not broken templates.
                 outcome.Skipped.Add(new FileNote(file, "skipped: " + e.Message));
                 continue;
             }

@@ -30,7 +30,7 @@ internal sealed class InputException : Exception
     {
     }
 
-    /// <summary>Binary or larger than any template: data of another kind, which a directory search passes over.</summary>
+    /// <summary>Empty, binary or larger than any template: holds no resource, so a directory search passes over it.</summary>
     public bool NotATemplate { get; init; }
 }
 
@@ -137,7 +137,7 @@ internal sealed class InputReader(Func<Stream> openStdin)
     {
         if (bytes.Length == 0)
         {
-            throw new InputException("is empty");
+            throw new InputException("is empty") { NotATemplate = true };
         }
 
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
