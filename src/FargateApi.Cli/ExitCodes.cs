@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The command line itself was wrong, or a file could not be read.</summary>
     public const int Usage = 2;
+
+    /// <summary>A bug in fargate-api itself: reported in one line, never as a stack trace.</summary>
+    public const int Internal = 3;
 }

@@ -5,6 +5,8 @@ namespace FargateApi.Cli.Tests;
 /// <summary>Runs the CLI in process, as <c>fargate-api ARGS</c> would, capturing its streams and exit code.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Errors)
 {
+    public string[] ErrorLines => Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
     public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 }
 
@@ -21,11 +23,23 @@ internal static class Cli
         return new CliRun(exit, output.ToString(), errors.ToString());
     }
 
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="stdin"/> as what '-' reads.</summary>
+    public static async Task<CliRun> RunWithStdinAsync(string stdin, params string[] args) =>
+        await RunWithStdinAsync(() => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin)), args);
+
+    public static async Task<CliRun> RunWithStdinAsync(Func<Stream> openStdin, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var exit = await Program.RunAsync(args, output, errors, NoEnvironment, openStdin);
+        return new CliRun(exit, output.ToString(), errors.ToString());
+    }
+
     public static async Task<CliRun> InvokeAsync(InvokeEnvironment environment, params string[] args)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = await Commands.InvokeCommand.RunAsync(args, output, errors, environment);
+        var exit = await Commands.InvokeCommand.RunAsync(args, output, errors, environment, FargateApi.Cli.Templates.InputReader.WithoutStdin);
         return new CliRun(exit, output.ToString(), errors.ToString());
     }
 }

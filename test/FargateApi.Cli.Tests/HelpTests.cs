@@ -7,6 +7,7 @@ public sealed class HelpTests
     [InlineData("plan")]
     [InlineData("simulate")]
     [InlineData("invoke")]
+    [InlineData("event")]
     public async Task Every_verb_has_help(string verb)
     {
         var run = await Cli.RunAsync(verb, "--help");

@@ -24,12 +24,12 @@ public sealed class InvokeTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     /// <summary>The simulation-backed provisioner; counts how often the command asked for one.</summary>
-    private InvokeEnvironment Simulated => new(_ => null, functionArn =>
+    private InvokeEnvironment Simulated => new(_ => null, options =>
     {
         _built++;
         return new StackProvisioner(
             _aws.Apis,
-            new ProvisionerOptions(_aws.Options.Region, functionArn) { PollDelay = Quick, SecurityGroupBackoff = Quick, ConsistencyDelay = Quick },
+            options with { Region = _aws.Options.Region, PollDelay = Quick, SecurityGroupBackoff = Quick, ConsistencyDelay = Quick },
             TimeProvider.System);
     });
 

@@ -40,10 +40,13 @@ public sealed class PlanTests : IDisposable
         Assert.DoesNotContain(run.OutputLines, l => l.Contains("replace", StringComparison.Ordinal));
     }
 
+    /// <summary>The template with a Cpu parameter that has no default: plan takes parameter defaults, so only then is Cpu unknown.</summary>
+    private static string CpuWithoutDefault => Templates.YamlWithIntrinsics.Replace("Cpu: {Type: Number, Default: 512}", "Cpu: {Type: Number}", StringComparison.Ordinal);
+
     [Fact]
     public async Task Templates_are_planned_by_logical_id()
     {
-        var template = Templates.YamlWithIntrinsics.Replace("Memory: 8192", "Memory: 1024", StringComparison.Ordinal);
+        var template = CpuWithoutDefault.Replace("Memory: 8192", "Memory: 1024", StringComparison.Ordinal);
         var old = _folder.Write("old.yaml", template);
         var next = _folder.Write("new.yaml", template.Replace("ServiceName: app-api", "ServiceName: app-api\n      ContainerPort: 9000", StringComparison.Ordinal));
 
@@ -57,7 +60,7 @@ public sealed class PlanTests : IDisposable
     [Fact]
     public async Task Template_whose_validity_hangs_on_an_intrinsic_cannot_be_planned()
     {
-        var template = _folder.Write("t.yaml", Templates.YamlWithIntrinsics);
+        var template = _folder.Write("t.yaml", CpuWithoutDefault);
 
         var run = await Cli.RunAsync("plan", "--old", template, "--new", template);
 

@@ -12,9 +12,14 @@ internal static class InputPaths
         problem = string.Empty;
         foreach (var argument in arguments)
         {
-            if (Directory.Exists(argument))
+            if (argument == InputReader.Stdin)
             {
-                files.AddRange(Directory.EnumerateFiles(argument, "*", SearchOption.AllDirectories)
+                files.Add((argument, false));
+            }
+            else if (Directory.Exists(argument))
+            {
+                // A subfolder that cannot be read is passed over, not a crash (a repository's .git or a root-owned cache).
+                files.AddRange(Directory.EnumerateFiles(argument, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
                     .Where(file => InputFile.Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                     .Order(StringComparer.Ordinal)
                     .Select(file => (file, true)));

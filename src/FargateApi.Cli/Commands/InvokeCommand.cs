@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FargateApi.Cli.Invoke;
+using FargateApi.Cli.Templates;
 
 namespace FargateApi.Cli.Commands;
 
@@ -12,19 +13,23 @@ namespace FargateApi.Cli.Commands;
 internal static class InvokeCommand
 {
     public const string Usage = """
-        usage: fargate-api invoke EVENT.json [--function-arn ARN]
+        usage: fargate-api invoke EVENT.json [--function-arn ARN] [--timeout DURATION]
 
-          EVENT.json          a CloudFormation custom-resource event (RequestType Create, Update or Delete)
+          EVENT.json          a CloudFormation custom-resource event (RequestType Create, Update or Delete; '-': stdin);
+                              `fargate-api event` writes one
           --function-arn ARN  the provider's function ARN: account and partition are read off it instead of STS
+          --timeout DURATION  stop after this long (90s, 10m, 1h) and answer FAILED; default: as long as the provisioner
+                              waits (the properties' ServiceTimeout)
 
         Runs the event against the AWS account of the standard environment: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
         AWS_SESSION_TOKEN or AWS_PROFILE, AWS_REGION, and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> to point at an
         emulator. It creates, changes and deletes real resources. The event's ResponseURL is never called: the response
-        goes to a listener on 127.0.0.1 and is printed on stdout; progress goes to stderr.
+        goes to a listener on 127.0.0.1 and is printed on stdout; progress goes to stderr, one line per poll while it
+        waits for the service to be stable (elapsed time, running/desired tasks, the deployment's rollout state).
         Exit code: 0 SUCCESS, 1 FAILED, 2 usage error or unreadable event.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors, InvokeEnvironment environment)
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors, InvokeEnvironment environment, InputReader reader)
     {
         if (arguments.Any(a => a is "-h" or "--help"))
         {
@@ -32,10 +37,17 @@ internal static class InvokeCommand
             return ExitCodes.Ok;
         }
 
-        var options = CommandLine.Parse(arguments, ["--function-arn"], []);
+        var options = CommandLine.Parse(arguments, ["--function-arn", "--timeout"], []);
         if (options.Problem is null && options.Positional.Count != 1)
         {
             options = options with { Problem = options.Positional.Count == 0 ? "an event file is required" : $"unexpected '{options.Positional[1]}'" };
+        }
+
+        TimeSpan? timeout = null;
+        if (options.Problem is null && options.Value("--timeout") is { } timeoutText)
+        {
+            timeout = Duration.Parse("--timeout", timeoutText, out var problem);
+            options = timeout is null ? options with { Problem = problem } : options;
         }
 
         if (options.Problem is not null)
@@ -45,7 +57,7 @@ internal static class InvokeCommand
         }
 
         var file = options.Positional[0];
-        var request = await ReadEventAsync(file, errors).ConfigureAwait(false);
+        var request = await ReadEventAsync(file, reader, errors).ConfigureAwait(false);
         if (request is null)
         {
             return ExitCodes.Usage;
@@ -55,8 +67,10 @@ internal static class InvokeCommand
         Progress($"{request.RequestType} {request.LogicalResourceId} ({request.ResourceType}) of {request.StackId}, request {request.RequestId}");
 
         using var sink = new ResponseSink();
-        Progress($"ResponseURL {(request.ResponseUrl is null ? "(none)" : "(the event's, not called)")} replaced by {sink.Url}");
-        var response = await InvokeOperation.RunAsync(request, () => environment.Lifecycle(options.Value("--function-arn")), Progress, CancellationToken.None).ConfigureAwait(false);
+        using var stop = timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
+        Progress($"ResponseURL {(request.ResponseUrl is null ? "(none)" : "(the event's, not called)")} replaced by {sink.Url}{(timeout is { } t ? $"; stops after {WaitProgressPrinter.Elapsed(t)} (--timeout)" : string.Empty)}");
+        var printer = new WaitProgressPrinter(Progress);
+        var response = await InvokeOperation.RunAsync(request, () => environment.Lifecycle(options.Value("--function-arn"), printer), Progress, stop.Token).ConfigureAwait(false);
         var body = response.ToJson();
         Progress($"answering {(response.Success ? "SUCCESS" : "FAILED")} ({body.Length} bytes) to the local ResponseURL");
 
@@ -73,22 +87,22 @@ internal static class InvokeCommand
         return response.Success ? ExitCodes.Ok : ExitCodes.Invalid;
     }
 
-    private static async Task<CustomResourceEvent?> ReadEventAsync(string file, TextWriter errors)
+    private static async Task<CustomResourceEvent?> ReadEventAsync(string file, InputReader reader, TextWriter errors)
     {
         try
         {
-            using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(file).ConfigureAwait(false));
+            using var document = JsonTemplateParser.Document((await reader.ReadAsync(file).ConfigureAwait(false)).Text);
             var request = CustomResourceEvent.Parse(document.RootElement, out var problem);
             if (request is null)
             {
-                await errors.WriteLineAsync($"{file}: {problem}").ConfigureAwait(false);
+                await errors.WriteLineAsync($"{InputReader.Display(file)}: {problem}").ConfigureAwait(false);
             }
 
             return request;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is TemplateFormatException or InputException)
         {
-            await errors.WriteLineAsync($"{file}: {e.Message}").ConfigureAwait(false);
+            await errors.WriteLineAsync($"{InputReader.Display(file)}: {e.Message}").ConfigureAwait(false);
             return null;
         }
     }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using FargateApi.Cli.Planning;
 using FargateApi.Cli.Templates;
-using FargateApi.Cli.Validation;
 using FargateApi.Desired;
 using FargateApi.Planning;
 
@@ -19,19 +18,20 @@ internal static class PlanCommand
     public const string Usage = """
         usage: fargate-api plan --old FILE --new FILE [--resource LOGICAL_ID] [--json]
 
-          --old FILE        the properties before the update: a properties file, an event, or a template
+          --old FILE        the properties before the update: a properties file, an event, or a template ('-': stdin)
           --new FILE        the properties after it (same kinds)
           --resource ID     the Custom::FargateApi resource of a template (needed when it has more than one)
           --json            one JSON document on stdout instead of text
 
         Prints whether the update happens in place (which resources change, field by field) or needs a replacement
         (a new generation of the stack beside the old one, and why). Offline: account, region and any network id the
-        properties leave to SSM are placeholders. A value a template sets with an intrinsic function is unknown offline
-        and stands in as the same plausible value on both sides, so it never shows as a change.
+        properties leave to SSM are placeholders. A template's !Ref to a parameter takes the parameter's default (the
+        output lists them); any other intrinsic function is unknown offline and stands in as the same plausible value
+        on both sides, so it never shows as a change.
         Exit code: 0 planned, 1 invalid properties or a plan that breaks a limit, 2 usage error or unreadable file.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors, InputReader reader)
     {
         if (arguments.Any(a => a is "-h" or "--help"))
         {
@@ -52,21 +52,40 @@ internal static class PlanCommand
         }
 
         var resource = options.Value("--resource");
-        var old = await ReadAsync(options.Value("--old")!, resource, errors).ConfigureAwait(false);
-        var next = await ReadAsync(options.Value("--new")!, resource, errors).ConfigureAwait(false);
-        if (old.Exit != ExitCodes.Ok || next.Exit != ExitCodes.Ok)
+        var oldFile = options.Value("--old")!;
+        var newFile = options.Value("--new")!;
+        var old = await ResourceLoader.LoadAsync(oldFile, resource, reader, errors, "planned").ConfigureAwait(false);
+
+        // The same file on both sides is read (and its problems printed) once.
+        var next = newFile == oldFile && newFile != InputReader.Stdin ? old : await ResourceLoader.LoadAsync(newFile, resource, reader, errors, "planned").ConfigureAwait(false);
+        if (!old.Usable || !next.Usable)
         {
             return Math.Max(old.Exit, next.Exit);
         }
 
-        var logicalId = next.Report!.Resource == InputFile.PropertiesName ? "Service" : next.Report.Resource;
+        var oldProperties = old.Report!.Properties!;
+        var newProperties = next.Report!.Properties!;
+        var logicalId = next.Report.Resource == InputFile.PropertiesName ? "Service" : next.Report.Resource;
         var owner = PlaceholderDeployment.Owner(logicalId);
-        var current = DesiredStack.From(old.Report!.Properties!, PlaceholderDeployment.Network(old.Report.Properties!.Network), PlaceholderDeployment.Environment, owner, generation: 0);
-        var desired = DesiredStack.From(next.Report.Properties!, PlaceholderDeployment.Network(next.Report.Properties!.Network), PlaceholderDeployment.Environment, owner, generation: 0);
+        var current = DesiredStack.From(oldProperties, PlaceholderDeployment.Network(oldProperties.Network), PlaceholderDeployment.Environment, owner, generation: 0);
+        var desired = DesiredStack.From(newProperties, PlaceholderDeployment.Network(newProperties.Network), PlaceholderDeployment.Environment, owner, generation: 0);
         var plan = Plan.ForUpdate(current, desired);
         var unknowns = old.Report.Unknowns.Concat(next.Report.Unknowns).Select(u => u.Path).Distinct(StringComparer.Ordinal).ToList();
-        await output.WriteAsync(options.Flag("--json") ? ToJson(plan, unknowns) : ToText(plan, unknowns)).ConfigureAwait(false);
+        var parameters = Parameters(old.Input!.ParametersAtDefault, next.Input!.ParametersAtDefault);
+        await output.WriteAsync(options.Flag("--json") ? ToJson(plan, unknowns, parameters) : ToText(plan, unknowns, parameters)).ConfigureAwait(false);
         return plan.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
+    }
+
+    /// <summary>"Cpu=512 → 256, Priority=1": each parameter once, with both values when the two sides' defaults differ.</summary>
+    private static List<string> Parameters(IReadOnlyList<KeyValuePair<string, string>> old, IReadOnlyList<KeyValuePair<string, string>> next)
+    {
+        var names = old.Concat(next).Select(p => p.Key).Distinct(StringComparer.Ordinal);
+        return [.. names.Select(name =>
+        {
+            var before = old.FirstOrDefault(p => p.Key == name).Value;
+            var after = next.FirstOrDefault(p => p.Key == name).Value;
+            return before is null || after is null || before == after ? $"{name}={before ?? after}" : $"{name}={before} → {after}";
+        })];
     }
 
     /// <summary>The one line that says it all: the printer's headline for an in-place update, the reasons for a replacement.</summary>
@@ -76,58 +95,38 @@ internal static class PlanCommand
         _ => PlanPrinter.Print(plan).Split('\n')[0].TrimEnd('\r'),
     };
 
-    private sealed record ReadResult(int Exit, ResourceReport? Report);
-
-    private static async Task<ReadResult> ReadAsync(string file, string? resource, TextWriter errors)
-    {
-        InputFile input;
-        try
-        {
-            input = await InputFile.ReadAsync(file).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is TemplateFormatException or IOException or UnauthorizedAccessException)
-        {
-            await errors.WriteLineAsync($"{file}: {e.Message}").ConfigureAwait(false);
-            return new ReadResult(ExitCodes.Usage, null);
-        }
-
-        if (input.Select(resource, out var problem) is not { } chosen)
-        {
-            await errors.WriteLineAsync(problem).ConfigureAwait(false);
-            return new ReadResult(ExitCodes.Usage, null);
-        }
-
-        var report = ResourceCheck.Run(file, chosen);
-        foreach (var invalid in report.Problems)
-        {
-            await errors.WriteLineAsync($"{file}: {report.Resource}: {invalid.Property}: {invalid.Message}").ConfigureAwait(false);
-        }
-
-        if (report.IsValid && report.Properties is null)
-        {
-            await errors.WriteLineAsync($"{file}: {report.Resource}: cannot be planned offline: values set by intrinsic functions ({string.Join(", ", report.Unknowns)}) decide whether it is valid").ConfigureAwait(false);
-        }
-
-        return new ReadResult(report.Properties is null ? ExitCodes.Invalid : ExitCodes.Ok, report);
-    }
-
-    private static string ToText(Plan plan, List<string> unknowns)
+    private static string ToText(Plan plan, List<string> unknowns, List<string> parameters)
     {
         var text = new StringBuilder();
         text.AppendLine(PlaceholderDeployment.Describe);
+        if (parameters.Count > 0)
+        {
+            text.AppendLine($"template parameters at their defaults: {string.Join(", ", parameters)}");
+        }
+
         if (unknowns.Count > 0)
         {
             text.AppendLine($"set by intrinsic functions, unknown offline (shown unchanged): {string.Join(", ", unknowns)}");
         }
 
         text.AppendLine();
-        text.Append(PlanPrinter.Print(plan));
-        text.AppendLine();
-        text.AppendLine(Summary(plan));
+
+        // The printer's headline is the summary for an in-place update: printed once, last.
+        var summary = Summary(plan);
+        var printed = PlanPrinter.Print(plan);
+        var headline = printed.Split('\n')[0].TrimEnd('\r');
+        var body = headline == summary ? printed[(printed.IndexOf('\n', StringComparison.Ordinal) + 1)..] : printed;
+        if (body.Length > 0)
+        {
+            text.Append(body);
+            text.AppendLine();
+        }
+
+        text.AppendLine(summary);
         return text.ToString();
     }
 
-    private static string ToJson(Plan plan, List<string> unknowns)
+    private static string ToJson(Plan plan, List<string> unknowns, List<string> parameters)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -140,6 +139,7 @@ internal static class PlanCommand
             json.WriteString("physicalResourceId", plan.PhysicalResourceId);
             Strings(json, "reasons", plan.Reasons);
             Strings(json, "unknown", unknowns);
+            Strings(json, "parametersAtDefault", parameters);
             json.WriteStartArray("changes");
             foreach (var change in plan.Changes)
             {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using FargateApi.Cli.Templates;
 using FargateApi.Properties;
 using FargateApi.Provisioning;
 using FargateApi.Simulation;
-using FargateApi.Simulation.Inspection;
 
 namespace FargateApi.Cli.Commands;
 
@@ -15,17 +15,22 @@ namespace FargateApi.Cli.Commands;
 internal static class SimulateCommand
 {
     public const string Usage = """
-        usage: fargate-api simulate PROPS.json [--update PROPS2.json] [--latency-ms N] [--json]
+        usage: fargate-api simulate FILE [--update FILE2] [--resource LOGICAL_ID] [--latency-ms N] [--json]
 
-          PROPS.json         the resource's properties (or a custom-resource event holding them)
-          --update FILE      the properties of the Update; default: PROPS with the image tag bumped
-          --latency-ms N     delay of every simulated AWS call (default 0)
-          --json             one JSON document on stdout (phases, resources made/changed/removed, calls, leftovers)
+          FILE               the resource: a properties file, a custom-resource event, or a template ('-': stdin)
+          --update FILE2     the Update's properties (same kinds); default: FILE with the image tag bumped
+          --resource ID      the Custom::FargateApi resource of a template (needed when it has more than one)
+          --latency-ms N     delay of every simulated AWS call, 0 to 60000 (default 0)
+          --json             one JSON document on stdout (phases, what changed, resources made/changed/removed, calls, leftovers)
 
         Runs Create, Update (and the Delete of the old id when the Update replaces), then Delete, against an in-process
-        simulation of AWS: no account, no network. Progress goes to stderr.
+        simulation of AWS: no account, no network. A template's !Ref to a parameter takes the parameter's default; other
+        intrinsic functions stand in as plausible values (both are listed on stderr). Progress goes to stderr.
         Exit code: 0 everything made was removed again, 1 invalid properties, a failed phase or leftovers, 2 usage error.
         """;
+
+    /// <summary>The longest latency a simulated call may be given: a minute is already far beyond any AWS call.</summary>
+    public const int MaxLatencyMs = 60_000;
 
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/fargate-api-simulate/7a1c9a30-0000-4000-8000-000000000000";
     private const string LogicalId = "Service";
@@ -33,7 +38,7 @@ internal static class SimulateCommand
     /// <summary>The simulation settles by poll count, not by time: waiting 15 s between polls as in AWS would only slow the demo.</summary>
     private static readonly TimeSpan SimulatedWait = TimeSpan.FromMilliseconds(10);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors, InputReader reader)
     {
         if (arguments.Any(a => a is "-h" or "--help"))
         {
@@ -41,20 +46,51 @@ internal static class SimulateCommand
             return ExitCodes.Ok;
         }
 
-        var json = arguments.Contains("--json");
-        if (!TryParse([.. arguments.Where(a => a != "--json")], out var file, out var updateFile, out var latency, out var usageProblem))
+        var options = CommandLine.Parse(arguments, ["--update", "--latency-ms", "--resource"], ["--json"]);
+        var latency = TimeSpan.Zero;
+        var problem = options.Problem
+            ?? (options.Positional.Count == 0 ? "a properties file or template is required" : null)
+            ?? (options.Positional.Count > 1 ? $"unexpected '{options.Positional[1]}'" : null)
+            ?? LatencyProblem(options.Value("--latency-ms"), out latency);
+        if (problem is not null)
         {
-            await errors.WriteLineAsync(usageProblem + Environment.NewLine + Usage).ConfigureAwait(false);
+            await errors.WriteLineAsync($"fargate-api simulate: {problem}{Environment.NewLine}{Usage}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var created = await ReadValidAsync(file, errors).ConfigureAwait(false);
-        var updated = updateFile is null ? (created is null ? null : BumpImageTag(created)) : await ReadValidAsync(updateFile, errors).ConfigureAwait(false);
-        if (created is null || updated is null)
+        var json = options.Flag("--json");
+        var file = options.Positional[0];
+        var resource = options.Value("--resource");
+        var created = await ResourceLoader.LoadAsync(file, resource, reader, errors, "simulated").ConfigureAwait(false);
+        var updated = options.Value("--update") is { } updateFile
+            ? await ResourceLoader.LoadAsync(updateFile, resource, reader, errors, "simulated").ConfigureAwait(false)
+            : created;
+        if (!created.Usable || !updated.Usable)
         {
-            return ExitCodes.Invalid;
+            return Math.Max(created.Exit, updated.Exit);
         }
 
+        LoadedResource[] loads = updated == created ? [created] : [created, updated];
+        foreach (var loaded in loads)
+        {
+            if (loaded.Parameters.Length > 0)
+            {
+                await errors.WriteLineAsync($"simulate: {loaded.Report!.File}: template parameters at their defaults: {loaded.Parameters}").ConfigureAwait(false);
+            }
+
+            if (loaded.Unknowns.Length > 0)
+            {
+                await errors.WriteLineAsync($"simulate: {loaded.Report!.File}: set by intrinsic functions, simulated with stand-in values: {loaded.Unknowns}").ConfigureAwait(false);
+            }
+        }
+
+        var createProperties = created.Report!.Properties!;
+        var updateProperties = options.Value("--update") is null ? BumpImageTag(createProperties) : updated.Report!.Properties!;
+        return await SimulateAsync(createProperties, updateProperties, latency, json, output, errors).ConfigureAwait(false);
+    }
+
+    private static async Task<int> SimulateAsync(ServiceProperties created, ServiceProperties updated, TimeSpan latency, bool json, TextWriter output, TextWriter errors)
+    {
         var aws = new SimulatedAws(new SimulationOptions { Latency = latency });
         aws.SeedNetwork(created.ProjectPrefix);
         var provisioner = new StackProvisioner(
@@ -68,21 +104,21 @@ internal static class SimulateCommand
         string? failure = null;
         try
         {
-            var create = await phases.RunAsync("Create", async ct => await provisioner.CreateAsync(Identity("create"), created, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            var update = await phases.RunAsync("Update", async ct => await provisioner.UpdateAsync(Identity("update"), create.PhysicalResourceId, created, updated, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            if (update.PhysicalResourceId != create.PhysicalResourceId)
+            var create = await phases.RunAsync("Create", null, async ct => await provisioner.CreateAsync(Identity("create"), created, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            var update = await phases.RunAsync("Update", create, async ct => await provisioner.UpdateAsync(Identity("update"), create.Outcome.PhysicalResourceId, created, updated, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            if (update.Outcome.PhysicalResourceId != create.Outcome.PhysicalResourceId)
             {
                 // A replacement: CloudFormation deletes the old physical id in its cleanup phase.
-                await phases.RunAsync("Delete (old id, after replacement)", async ct =>
+                await phases.RunAsync("Delete (old id, after replacement)", null, async ct =>
                 {
-                    await provisioner.DeleteAsync(Identity("cleanup"), create.PhysicalResourceId, created, ct).ConfigureAwait(false);
+                    await provisioner.DeleteAsync(Identity("cleanup"), create.Outcome.PhysicalResourceId, created, ct).ConfigureAwait(false);
                     return null;
                 }).ConfigureAwait(false);
             }
 
-            await phases.RunAsync("Delete", async ct =>
+            await phases.RunAsync("Delete", null, async ct =>
             {
-                await provisioner.DeleteAsync(Identity("delete"), update.PhysicalResourceId, updated, ct).ConfigureAwait(false);
+                await provisioner.DeleteAsync(Identity("delete"), update.Outcome.PhysicalResourceId, updated, ct).ConfigureAwait(false);
                 return null;
             }).ConfigureAwait(false);
         }
@@ -107,18 +143,25 @@ internal static class SimulateCommand
         return failure is null && left.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;
     }
 
-    private static ResourceIdentity Identity(string request) => new(StackId, LogicalId, $"simulate-{request}");
-
-    private static async Task<ServiceProperties?> ReadValidAsync(string file, TextWriter errors)
+    /// <summary>Null when the value (or its absence) is a valid latency, else what is wrong with it.</summary>
+    private static string? LatencyProblem(string? value, out TimeSpan latency)
     {
-        var result = await PropertiesFile.ReadAsync(file).ConfigureAwait(false);
-        if (!result.IsValid)
+        latency = TimeSpan.Zero;
+        if (value is null)
         {
-            await errors.WriteLineAsync($"{file}: {result.Describe()}").ConfigureAwait(false);
+            return null;
         }
 
-        return result.Properties;
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) || ms > MaxLatencyMs)
+        {
+            return $"--latency-ms: expected a whole number of milliseconds from 0 to {MaxLatencyMs.ToString(CultureInfo.InvariantCulture)}, got '{value}'";
+        }
+
+        latency = TimeSpan.FromMilliseconds(ms);
+        return null;
     }
+
+    private static ResourceIdentity Identity(string request) => new(StackId, LogicalId, $"simulate-{request}");
 
     /// <summary>The everyday Update: a new image tag, which rolls out a new task definition revision in place.</summary>
     private static ServiceProperties BumpImageTag(ServiceProperties properties)
@@ -134,41 +177,16 @@ internal static class SimulateCommand
         return properties with { Image = image with { Uri = bumped } };
     }
 
-    private static bool TryParse(IReadOnlyList<string> arguments, out string file, out string? updateFile, out TimeSpan latency, out string problem)
-    {
-        (file, updateFile, latency, problem) = (string.Empty, null, TimeSpan.Zero, string.Empty);
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var value = i + 1 < arguments.Count ? arguments[i + 1] : null;
-            switch (arguments[i])
-            {
-                case "--update" when value is not null:
-                    updateFile = value;
-                    i++;
-                    break;
-                case "--latency-ms" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms):
-                    latency = TimeSpan.FromMilliseconds(ms);
-                    i++;
-                    break;
-                case var argument when !argument.StartsWith('-') && file.Length == 0:
-                    file = argument;
-                    break;
-                default:
-                    problem = $"fargate-api simulate: unexpected '{arguments[i]}'";
-                    return false;
-            }
-        }
+    /// <summary>What a phase ended with: the lifecycle's outcome and the service it leaves running.</summary>
+    private sealed record PhaseEnd(LifecycleOutcome Outcome, ServiceState? Service);
 
-        problem = file.Length == 0 ? "fargate-api simulate: a properties file is required" : string.Empty;
-        return file.Length > 0;
-    }
-
-    /// <summary>Runs one phase and prints the resources it made, changed and removed (by snapshot diff) and its calls.</summary>
+    /// <summary>Runs one phase and prints what it changed on the service, the resources it made, changed and removed (by snapshot diff) and its calls.</summary>
     private sealed class PhaseRunner(SimulatedAws aws, TextWriter output, TextWriter progress)
     {
         public List<PhaseReport> Reports { get; } = [];
 
-        public async Task<LifecycleOutcome> RunAsync(string name, Func<CancellationToken, Task<LifecycleOutcome?>> phase)
+        /// <param name="previous">The phase whose service this one changes (the Create, for the Update); null: nothing to compare.</param>
+        public async Task<PhaseEnd> RunAsync(string name, PhaseEnd? previous, Func<CancellationToken, Task<LifecycleOutcome?>> phase)
         {
             await progress.WriteLineAsync($"simulate: {name}…").ConfigureAwait(false);
             var before = aws.Snapshot();
@@ -178,10 +196,33 @@ internal static class SimulateCommand
             clock.Stop();
             var after = aws.Snapshot();
             var calls = aws.Calls.Records.Skip(callsBefore).ToList();
-            Reports.Add(new PhaseReport(name, clock.Elapsed, before, after, calls.Select(c => $"{c.Service}:{c.Operation}").ToList(), outcome));
+
+            // Read after the phase's calls are counted: the next phase counts its own from its start.
+            var service = outcome is null ? null : await ServiceState.ReadAsync(aws.Apis, outcome, CancellationToken.None).ConfigureAwait(false);
+            var report = new PhaseReport(name, clock.Elapsed, before, after, calls.Select(c => $"{c.Service}:{c.Operation}").ToList(), outcome, ServiceState.Compare(previous?.Service, service));
+            Reports.Add(report);
 
             await output.WriteLineAsync($"\n== {name}: {clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms, {calls.Count} AWS calls").ConfigureAwait(false);
-            await WriteDiffAsync(before, after).ConfigureAwait(false);
+            foreach (var change in report.Changes)
+            {
+                await output.WriteLineAsync($"   ~ {change}").ConfigureAwait(false);
+            }
+
+            foreach (var entry in report.Made)
+            {
+                await output.WriteLineAsync($"   + made     {entry.Type} {entry.Id}").ConfigureAwait(false);
+            }
+
+            foreach (var (was, now) in report.Changed)
+            {
+                await output.WriteLineAsync($"   ~ changed  {now.Type} {now.Id} ({(was.State != now.State ? $"{was.State} → {now.State}" : "tags")})").ConfigureAwait(false);
+            }
+
+            foreach (var entry in report.Removed)
+            {
+                await output.WriteLineAsync($"   - removed  {entry.Type} {entry.Id}").ConfigureAwait(false);
+            }
+
             var byOperation = calls.GroupBy(c => $"{c.Service}:{c.Operation}").Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}");
             await output.WriteLineAsync($"   calls: {string.Join(", ", byOperation)}").ConfigureAwait(false);
             if (outcome is not null)
@@ -193,35 +234,7 @@ internal static class SimulateCommand
                 }
             }
 
-            return outcome ?? new LifecycleOutcome(string.Empty, new Dictionary<string, string>());
+            return new PhaseEnd(outcome ?? new LifecycleOutcome(string.Empty, new Dictionary<string, string>()), service);
         }
-
-        private async Task WriteDiffAsync(SimulationSnapshot before, SimulationSnapshot after)
-        {
-            var old = before.Live.ToDictionary(Key);
-            var now = after.Live.ToDictionary(Key);
-            foreach (var entry in after.Live.Where(e => !old.ContainsKey(Key(e))))
-            {
-                await output.WriteLineAsync($"   + made     {entry.Type} {entry.Id}").ConfigureAwait(false);
-            }
-
-            foreach (var entry in after.Live.Where(e => old.TryGetValue(Key(e), out var was) && Changed(was, e)))
-            {
-                await output.WriteLineAsync($"   ~ changed  {entry.Type} {entry.Id} ({Describe(old[Key(entry)], entry)})").ConfigureAwait(false);
-            }
-
-            foreach (var entry in before.Live.Where(e => !now.ContainsKey(Key(e))))
-            {
-                await output.WriteLineAsync($"   - removed  {entry.Type} {entry.Id}").ConfigureAwait(false);
-            }
-        }
-
-        private static string Key(SnapshotEntry entry) => $"{entry.Service}|{entry.Type}|{entry.Id}";
-
-        private static bool Changed(SnapshotEntry was, SnapshotEntry now) =>
-            was.State != now.State || was.Tags.Count != now.Tags.Count || was.Tags.Any(t => !now.Tags.TryGetValue(t.Key, out var v) || v != t.Value);
-
-        private static string Describe(SnapshotEntry was, SnapshotEntry now) =>
-            was.State != now.State ? $"{was.State} → {now.State}" : "tags";
     }
 }

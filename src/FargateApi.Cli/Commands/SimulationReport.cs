@@ -7,14 +7,25 @@ using FargateApi.Simulation.Inspection;
 namespace FargateApi.Cli.Commands;
 
 /// <summary>One phase of <c>simulate</c>: how long it took, its AWS calls, what it made, changed and removed, and its outcome.</summary>
-internal sealed record PhaseReport(string Name, TimeSpan Elapsed, SimulationSnapshot Before, SimulationSnapshot After, IReadOnlyList<string> Calls, LifecycleOutcome? Outcome)
+/// <param name="Changes">What the phase changed on the running service (task definition, image…); empty but for an Update.</param>
+internal sealed record PhaseReport(string Name, TimeSpan Elapsed, SimulationSnapshot Before, SimulationSnapshot After, IReadOnlyList<string> Calls, LifecycleOutcome? Outcome, IReadOnlyList<StateChange> Changes)
 {
-    public IEnumerable<SnapshotEntry> Made => After.Live.Where(e => !Before.Live.Any(b => Key(b) == Key(e)));
+    /// <summary>
+    /// ECS attaches a network interface to every task and removes it after the task stops: AWS's, not the provider's, so
+    /// not listed among what a phase made, changed or removed (they still count as left behind if any outlive the Delete).
+    /// </summary>
+    private const string TaskNetworkInterface = "network-interface";
 
-    public IEnumerable<SnapshotEntry> Removed => Before.Live.Where(e => !After.Live.Any(a => Key(a) == Key(e)));
+    public IEnumerable<SnapshotEntry> Made => Provider(After).Where(e => !Before.Live.Any(b => Key(b) == Key(e)));
 
-    public IEnumerable<SnapshotEntry> Changed => After.Live.Where(e => Before.Live.FirstOrDefault(b => Key(b) == Key(e)) is { } was
-        && (was.State != e.State || was.Tags.Count != e.Tags.Count || was.Tags.Any(t => !e.Tags.TryGetValue(t.Key, out var v) || v != t.Value)));
+    public IEnumerable<SnapshotEntry> Removed => Provider(Before).Where(e => !After.Live.Any(a => Key(a) == Key(e)));
+
+    public IEnumerable<(SnapshotEntry Was, SnapshotEntry Now)> Changed => Provider(After)
+        .Select(e => (Was: Before.Live.FirstOrDefault(b => Key(b) == Key(e)), Now: e))
+        .Where(pair => pair.Was is { } was && (was.State != pair.Now.State || was.Tags.Count != pair.Now.Tags.Count || was.Tags.Any(t => !pair.Now.Tags.TryGetValue(t.Key, out var v) || v != t.Value)))
+        .Select(pair => (pair.Was!, pair.Now));
+
+    private static IEnumerable<SnapshotEntry> Provider(SimulationSnapshot snapshot) => snapshot.Live.Where(e => e.Type != TaskNetworkInterface);
 
     private static string Key(SnapshotEntry entry) => $"{entry.Service}|{entry.Type}|{entry.Id}";
 }
@@ -46,8 +57,19 @@ internal static class SimulationReport
                 }
 
                 json.WriteEndObject();
+                json.WriteStartArray("changes");
+                foreach (var change in phase.Changes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("what", change.What);
+                    json.WriteString("old", change.Old);
+                    json.WriteString("new", change.New);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 Entries(json, "made", phase.Made);
-                Entries(json, "changed", phase.Changed);
+                Entries(json, "changed", phase.Changed.Select(c => c.Now));
                 Entries(json, "removed", phase.Removed);
                 if (phase.Outcome is { } outcome)
                 {

@@ -13,12 +13,14 @@ namespace FargateApi.Cli.Commands;
 internal static class ValidateCommand
 {
     public const string Usage = """
-        usage: fargate-api validate [--json] TEMPLATE|PROPS.json|EVENT.json|DIR...
+        usage: fargate-api validate [--json] TEMPLATE|PROPS.json|EVENT.json|DIR|-...
 
-          TEMPLATE      a CloudFormation template, YAML (short-form tags like !Ref, !Sub) or JSON; every resource of
-                        Type Custom::FargateApi is validated
+          TEMPLATE      a CloudFormation template, YAML (short-form tags like !Ref, !Sub) or strict JSON; every resource
+                        of Type Custom::FargateApi is validated, a resource typed as a near miss (Custom::FargateAPI) is
+                        reported, and each needs a ServiceToken
           PROPS.json    the ResourceProperties object of one resource, or a whole custom-resource event
           DIR           every *.yaml, *.yml, *.template and *.json below it (files of another kind are skipped)
+          -             read one file from stdin
           --json        one JSON document on stdout instead of lines
 
         A value given by an intrinsic function (!Ref Priority, !ImportValue …) is known only at deploy time: it counts
@@ -27,7 +29,7 @@ internal static class ValidateCommand
         Exit code: 0 all valid, 1 any invalid, 2 usage error or unreadable file.
         """;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter errors, InputReader reader)
     {
         if (arguments.Any(a => a is "-h" or "--help"))
         {
@@ -50,7 +52,7 @@ internal static class ValidateCommand
             return ExitCodes.Usage;
         }
 
-        var outcome = await ValidateAllAsync(files).ConfigureAwait(false);
+        var outcome = await ValidateAllAsync(files, reader).ConfigureAwait(false);
         await output.WriteAsync(json ? ToJson(outcome) : ToText(outcome)).ConfigureAwait(false);
         foreach (var unreadable in outcome.Unreadable)
         {
@@ -64,22 +66,29 @@ internal static class ValidateCommand
 
     internal sealed record Outcome(int Files, List<ResourceReport> Reports, List<FileNote> Skipped, List<FileNote> Unreadable);
 
-    private static async Task<Outcome> ValidateAllAsync(List<(string File, bool FromDirectory)> files)
+    private static async Task<Outcome> ValidateAllAsync(List<(string File, bool FromDirectory)> files, InputReader reader)
     {
         var outcome = new Outcome(files.Count, [], [], []);
-        foreach (var (file, fromDirectory) in files)
+        foreach (var (path, fromDirectory) in files)
         {
+            var file = InputReader.Display(path);
             InputFile input;
             try
             {
-                input = await InputFile.ReadAsync(file).ConfigureAwait(false);
+                input = InputFile.Read(await reader.ReadAsync(path).ConfigureAwait(false));
             }
-            catch (TemplateFormatException e) when (fromDirectory && e.Message.StartsWith("is neither", StringComparison.Ordinal))
+            catch (TemplateFormatException e) when (fromDirectory && e.OfAnotherKind)
             {
-                outcome.Skipped.Add(new FileNote(file, "skipped: not a template, event or properties object"));
+                outcome.Skipped.Add(new FileNote(file, "skipped: " + e.Message));
                 continue;
             }
-            catch (Exception e) when (e is TemplateFormatException or IOException or UnauthorizedAccessException)
+            catch (InputException e) when (fromDirectory && e.NotATemplate)
+            {
+                // Empty, binary or oversized files found in a directory hold no resource: not broken templates.
+                outcome.Skipped.Add(new FileNote(file, "skipped: " + e.Message));
+                continue;
+            }
+            catch (Exception e) when (e is TemplateFormatException or InputException)
             {
                 outcome.Unreadable.Add(new FileNote(file, e.Message));
                 continue;
@@ -91,12 +100,23 @@ internal static class ValidateCommand
                 continue;
             }
 
-            if (input.Resources.Count == 0)
+            if (input.Resources.Count == 0 && input.Mistyped.Count == 0)
             {
                 outcome.Skipped.Add(new FileNote(file, $"no {InputFile.ResourceType} resource"));
             }
 
-            outcome.Reports.AddRange(input.Resources.Select(resource => ResourceCheck.Run(file, resource)));
+            foreach (var resource in input.Resources)
+            {
+                var report = ResourceCheck.Run(file, resource);
+                if (input.Kind == InputKind.Template && TemplateRules.MissingServiceToken(resource) is { } missing)
+                {
+                    report = report with { Problems = [missing, .. report.Problems], Properties = null };
+                }
+
+                outcome.Reports.Add(report);
+            }
+
+            outcome.Reports.AddRange(input.Mistyped.Select(mistyped => TemplateRules.Mistyped(file, mistyped)));
         }
 
         return outcome;
@@ -128,7 +148,7 @@ internal static class ValidateCommand
 
         var invalid = outcome.Reports.Count(r => !r.IsValid);
         text.Append($"{outcome.Reports.Count} {InputFile.ResourceType} resources in {outcome.Files} {(outcome.Files == 1 ? "file" : "files")}: {outcome.Reports.Count - invalid} valid, {invalid} invalid");
-        text.AppendLine(outcome.Unreadable.Count == 0 ? string.Empty : $", {outcome.Unreadable.Count} files unreadable");
+        text.AppendLine(outcome.Unreadable.Count switch { 0 => string.Empty, 1 => ", 1 file unreadable", var n => $", {n} files unreadable" });
         return text.ToString();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FargateApi.Properties;
 
 namespace FargateApi.Cli.Invoke;
 
@@ -38,7 +39,8 @@ internal sealed record CustomResourceEvent(
             return null;
         }
 
-        string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        // A string that is not valid text (an escaped lone surrogate) reads as absent instead of throwing.
+        string? Text(string name) => root.TryGetProperty(name, out var value) && JsonText.TryGetString(value, out var text) ? text : null;
 
         var missing = new[] { "RequestType", "RequestId", "StackId", "LogicalResourceId", "ResourceType" }.Where(name => string.IsNullOrEmpty(Text(name))).ToList();
         if (missing.Count > 0)
@@ -49,7 +51,7 @@ internal sealed record CustomResourceEvent(
 
         if (!Enum.TryParse<EventRequestType>(Text("RequestType"), ignoreCase: false, out var requestType))
         {
-            problem = $"RequestType '{Text("RequestType")}' is none of Create, Update, Delete";
+            problem = $"RequestType {ValueText.Quote(Text("RequestType")!)} is none of Create, Update, Delete";
             return null;
         }
 

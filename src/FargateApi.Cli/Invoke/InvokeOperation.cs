@@ -1,3 +1,4 @@
+using System.Globalization;
 using FargateApi.Properties;
 using FargateApi.Provisioning;
 
@@ -27,11 +28,11 @@ internal static class InvokeOperation
             switch (request.RequestType)
             {
                 case EventRequestType.Create when properties.IsValid:
-                    progress("create: provisioning (this waits for the service to be stable unless WaitForSteadyState is false)");
+                    progress($"create: provisioning; {WaitText(properties.Properties!)}");
                     return Finished(request, await CompleteAsync(lifecycle(), identity, null, null, properties.Properties!, l => l.CreateAsync(identity, properties.Properties!, cancellationToken), cancellationToken).ConfigureAwait(false));
                 case EventRequestType.Update when properties.IsValid:
                     var old = request.OldResourceProperties is { } oldJson && PropertiesReader.Read(oldJson) is { IsValid: true } previous ? previous.Properties : null;
-                    progress($"update: {request.PhysicalResourceId}{(old is null ? " (old properties missing or invalid: every resource is ensured)" : string.Empty)}");
+                    progress($"update: {request.PhysicalResourceId}{(old is null ? " (old properties missing or invalid: every resource is ensured)" : string.Empty)}; {WaitText(properties.Properties!)}");
                     return Finished(request, await CompleteAsync(lifecycle(), identity, request.PhysicalResourceId, old, properties.Properties!, l => l.UpdateAsync(identity, request.PhysicalResourceId!, old, properties.Properties!, cancellationToken), cancellationToken).ConfigureAwait(false));
                 case EventRequestType.Delete:
                     progress($"delete: {request.PhysicalResourceId}");
@@ -43,7 +44,7 @@ internal static class InvokeOperation
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return InvokeResponse.Failed(request, $"{request.RequestType} was interrupted; provisioning may be incomplete.");
+            return InvokeResponse.Failed(request, $"{request.RequestType} was stopped (--timeout) before it finished; what it made so far is left as it is (a Delete event removes it).");
         }
 #pragma warning disable CA1031 // As in the Lambda edge: the lifecycle reports failures by throwing; each one becomes the FAILED Reason.
         catch (Exception e)
@@ -66,11 +67,18 @@ internal static class InvokeOperation
         var outcome = await start(lifecycle).ConfigureAwait(false);
         while (outcome.Continuation is { } continuation && lifecycle is IResumableLifecycle resumable)
         {
+            // A cancelled wait comes back as a continuation (the Lambda's next invocation would resume it): here it ends.
+            cancellationToken.ThrowIfCancellationRequested();
             outcome = await resumable.ResumeAsync(identity, continuation, physicalId, old, properties, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
     }
+
+    /// <summary>What the provisioner will wait for, said before it starts, so nobody expects a wait that does not come.</summary>
+    private static string WaitText(ServiceProperties properties) => properties.WaitForSteadyState
+        ? string.Create(CultureInfo.InvariantCulture, $"then waits for the service to be stable (at most ServiceTimeout, {properties.ServiceTimeoutSeconds} s)")
+        : "WaitForSteadyState is false: it answers once the deployment has started, without waiting for the tasks";
 
     private static InvokeResponse Finished(CustomResourceEvent request, LifecycleOutcome outcome) =>
         outcome.IsFinished

@@ -16,4 +16,7 @@ internal sealed class TemplateFormatException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Well-formed, but a file of another kind (package.json, a workflow): a directory's such files are skipped.</summary>
+    public bool OfAnotherKind { get; init; }
 }

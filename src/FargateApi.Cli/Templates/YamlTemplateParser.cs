@@ -12,7 +12,11 @@ namespace FargateApi.Cli.Templates;
 internal static class YamlTemplateParser
 {
     /// <exception cref="TemplateFormatException">Not YAML, or not one document.</exception>
-    public static TemplateValue Parse(TextReader reader)
+    public static TemplateValue Parse(TextReader reader) => Parse(reader, null);
+
+    /// <param name="parameters">Defaults that stand for <c>!Ref Parameter</c>; null: every Ref stays unknown.</param>
+    /// <exception cref="TemplateFormatException">Not YAML, or not one document.</exception>
+    public static TemplateValue Parse(TextReader reader, ParameterDefaults? parameters)
     {
         var stream = new YamlStream();
         try
@@ -24,38 +28,57 @@ internal static class YamlTemplateParser
             throw new TemplateFormatException($"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", e);
         }
 
-        return stream.Documents.Count switch
+        if (stream.Documents.Count > 1)
         {
-            0 => TemplateScalar.Null,
-            1 => Convert(stream.Documents[0].RootNode),
-            _ => throw new TemplateFormatException($"holds {stream.Documents.Count} YAML documents; a template is one"),
-        };
+            throw new TemplateFormatException($"holds {stream.Documents.Count} YAML documents; a template is one");
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return TemplateScalar.Null;
+        }
+
+        var root = stream.Documents[0].RootNode;
+        if (parameters is not null && root is YamlMappingNode top && top.Children.TryGetValue(new YamlScalarNode("Parameters"), out var declared))
+        {
+            parameters.Declare(Convert(declared, null));
+        }
+
+        return Convert(root, parameters);
     }
 
-    private static TemplateValue Convert(YamlNode node)
+    private static TemplateValue Convert(YamlNode node, ParameterDefaults? parameters)
     {
         if (!node.Tag.IsEmpty && node.Tag.Value.StartsWith('!') && !node.Tag.Value.StartsWith("!!", StringComparison.Ordinal))
         {
-            return new TemplateIntrinsic(TemplateIntrinsic.FromTag(node.Tag.Value));
+            var function = TemplateIntrinsic.FromTag(node.Tag.Value);
+            return function == "Ref" && node is YamlScalarNode { Value: { } name } && parameters?.Resolve(name) is { } resolved
+                ? resolved
+                : new TemplateIntrinsic(function);
         }
 
         return node switch
         {
             YamlScalarNode scalar => Scalar(scalar),
-            YamlSequenceNode sequence => new TemplateList([.. sequence.Children.Select(Convert)]),
-            YamlMappingNode mapping => Map(mapping),
+            YamlSequenceNode sequence => new TemplateList([.. sequence.Children.Select(child => Convert(child, parameters))]),
+            YamlMappingNode mapping => Map(mapping, parameters),
             _ => TemplateScalar.Null,
         };
     }
 
-    private static TemplateValue Map(YamlMappingNode mapping)
+    private static TemplateValue Map(YamlMappingNode mapping, ParameterDefaults? parameters)
     {
         var members = mapping.Children
-            .Select(member => new KeyValuePair<string, TemplateValue>(KeyText(member.Key), Convert(member.Value)))
+            .Select(member => new KeyValuePair<string, TemplateValue>(KeyText(member.Key), Convert(member.Value, parameters)))
             .ToList();
-        return members is [{ Key: var only }] && TemplateIntrinsic.IsLongForm(only)
-            ? new TemplateIntrinsic(only)
-            : new TemplateMap(members);
+        if (members is not [{ Key: var only, Value: var argument }] || !TemplateIntrinsic.IsLongForm(only))
+        {
+            return new TemplateMap(members);
+        }
+
+        return only == "Ref" && argument is TemplateScalar { Kind: ScalarKind.String } name && parameters?.Resolve(name.Text) is { } resolved
+            ? resolved
+            : new TemplateIntrinsic(only);
     }
 
     private static string KeyText(YamlNode key) => key is YamlScalarNode { Value: { } text } ? text : key.ToString();

@@ -44,9 +44,13 @@ internal static class DidYouMean
         return completions.Count == 1 ? completions[0] : null;
     }
 
-    /// <summary>Levenshtein distance ignoring ASCII case.</summary>
+    /// <summary>
+    /// Edit distance ignoring case, where swapping two neighbouring letters is one edit, not two ("Memroy" is one edit
+    /// from "Memory"): the optimal string alignment distance (Levenshtein plus adjacent transpositions).
+    /// </summary>
     public static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -59,13 +63,19 @@ internal static class DidYouMean
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]) ? 0 : 1;
+                var cost = Same(a[i - 1], b[j - 1]) ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && Same(a[i - 1], b[j - 2]) && Same(a[i - 2], b[j - 1]))
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];
     }
+
+    private static bool Same(char a, char b) => char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
 }

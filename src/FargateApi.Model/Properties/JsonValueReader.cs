@@ -23,7 +23,8 @@ internal static class JsonValueReader
 
         if (!TryInteger(value, out var number))
         {
-            section.Problems.Add(path, "expected a whole number, got " + ValueText.Kind(value));
+            var hint = definition == PropertyCatalog.Memory && JsonText.TryGetString(value, out var text) ? MemoryUnits.HintForText(text) : null;
+            section.Problems.Add(path, "expected a whole number, got " + ValueText.Kind(value) + hint);
             return null;
         }
 
@@ -37,7 +38,8 @@ internal static class JsonValueReader
         var maximum = definition.Maximum ?? int.MaxValue;
         if (number < minimum || number > maximum)
         {
-            section.Problems.Add(path, ValueText.Number(number) + " is out of range; allowed: " + ValueText.Range(minimum, maximum));
+            var hint = definition == PropertyCatalog.Memory ? MemoryUnits.HintForNumber(number) : null;
+            section.Problems.Add(path, ValueText.Number(number) + " is out of range; allowed: " + ValueText.Range(minimum, maximum) + hint);
             return null;
         }
 

@@ -50,7 +50,7 @@ internal sealed record PropertyDefinition
     /// <summary>The only strings allowed (e.g. Destroy, Retain).</summary>
     public IReadOnlyList<string>? AllowedStrings { get; init; }
 
-    /// <summary>An anchored regular expression in the common subset of ECMA-262 and .NET (it goes into the schema as is).</summary>
+    /// <summary>An anchored regular expression in the common subset of ECMA-262 and .NET; the schema carries it through <see cref="PropertyPatterns.Portable"/>.</summary>
     public string? Pattern { get; init; }
 
     public int? MinLength { get; init; }

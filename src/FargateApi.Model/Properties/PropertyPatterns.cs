@@ -112,8 +112,9 @@ internal static class PropertyPatterns
     /// <summary>
     /// The characters AWS allows in tag keys and values: botocore models (shared/aws-models) ecs/2014-11-13, elbv2/2015-12-01
     /// and logs/2014-03-28, shapes TagKey and TagValue, pattern <c>^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$</c>. Unicode classes
-    /// here on purpose (AWS's own; ECMA-262 reads them with the u flag, .NET always). .NET matches UTF-16 units, so a
-    /// letter outside the BMP (a surrogate pair) is refused although AWS would take it: stricter, never looser.
+    /// here on purpose (AWS's own; .NET reads them always, the JSON Schema carries <see cref="Portable"/> spelling instead).
+    /// .NET matches UTF-16 units, so a letter outside the BMP (a surrogate pair) is refused although AWS would take it:
+    /// stricter, never looser.
     /// </summary>
     private const string TagCharacter = @"[\p{L}\p{Z}\p{N}_.:/=+\-@]";
 
@@ -128,6 +129,22 @@ internal static class PropertyPatterns
     public const string TagValue = "^" + TagCharacter + "*$";
 
     public const string TagValueText = TagCharacterText + ", or nothing";
+
+    /// <summary>
+    /// <see cref="TagCharacter"/> in the subset of ECMA-262 that every schema consumer reads: Python's <c>re</c> (behind the
+    /// jsonschema package) and ECMAScript without the u flag know no <c>\p{…}</c>. ASCII is exact (letters, digits, space
+    /// and the listed signs); beyond ASCII every character from U+00A0 up is accepted, so the schema is looser than AWS
+    /// there and the provider's own check (with <c>\p{…}</c>) decides.
+    /// </summary>
+    private const string PortableTagCharacter = @"[A-Za-z0-9 _.:/=+\-@\u00A0-\uFFFF]";
+
+    /// <summary>The pattern the JSON Schema carries for a catalog pattern: the same, except where .NET-only syntax must be spelled portably.</summary>
+    public static string Portable(string pattern) => pattern switch
+    {
+        TagKey => "^(?![Aa][Ww][Ss]:)" + PortableTagCharacter + "+$",
+        TagValue => "^" + PortableTagCharacter + "*$",
+        _ => pattern,
+    };
 
     /// <summary>DynamoDB table names are 3–255 of <c>[A-Za-z0-9_.-]</c> (DynamoDB CreateTable), or the table's ARN.</summary>
     public const string DynamoDbTable = "^([A-Za-z0-9_.-]{3,255}|" + Partition + ":dynamodb:[a-z0-9-]+:[0-9]{12}:table/[A-Za-z0-9_.-]{3,255})$";

@@ -24,6 +24,7 @@ internal static class PropertySchemaWriter
             writer.WriteString("$schema", "https://json-schema.org/draft/2020-12/schema");
             writer.WriteString("title", "Custom::FargateApi properties");
             WriteObjectBody(writer, root);
+            WriteCpuMemoryPairs(writer);
             writer.WriteStartObject("$defs");
             writer.WriteStartObject("integerString");
             writer.WriteString("description", "A whole number as CloudFormation sends it: a string of digits.");
@@ -40,6 +41,78 @@ internal static class PropertySchemaWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// Fargate's CPU → memory table as one <c>if</c>/<c>then</c> per CPU size (and one for an absent Cpu, which is the
+    /// default's), so that an editor flags a Memory that does not fit the Cpu while it is typed. Both the number and its
+    /// string form are listed, as everywhere in this schema.
+    /// </summary>
+    private static void WriteCpuMemoryPairs(Utf8JsonWriter writer)
+    {
+        var cpu = PropertyCatalog.Cpu.Name;
+        var memory = PropertyCatalog.Memory.Name;
+        writer.WriteStartArray("allOf");
+        foreach (var tier in FargateSizes.Tiers)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("if");
+            writer.WriteStartArray("required");
+            writer.WriteStringValue(cpu);
+            writer.WriteEndArray();
+            writer.WriteStartObject("properties");
+            writer.WriteStartObject(cpu);
+            WriteNumberAndString(writer, [tier.Cpu]);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            WriteMemoryOf(writer, tier, memory);
+            writer.WriteEndObject();
+        }
+
+        if (PropertyCatalog.Cpu.DefaultInteger is { } defaultCpu && FargateSizes.For(defaultCpu) is { } defaultTier)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("if");
+            writer.WriteStartObject("not");
+            writer.WriteStartArray("required");
+            writer.WriteStringValue(cpu);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            WriteMemoryOf(writer, defaultTier, memory);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteMemoryOf(Utf8JsonWriter writer, FargateSizes.Tier tier, string memory)
+    {
+        writer.WriteStartObject("then");
+        writer.WriteStartObject("properties");
+        writer.WriteStartObject(memory);
+        writer.WriteString("description", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"With Cpu {tier.Cpu}: {tier.Describe()} (MiB)."));
+        WriteNumberAndString(writer, tier.Fixed ?? [.. Enumerable.Range(0, ((tier.To - tier.From) / tier.Step) + 1).Select(i => tier.From + (i * tier.Step))]);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumberAndString(Utf8JsonWriter writer, IReadOnlyList<int> values)
+    {
+        writer.WriteStartArray("enum");
+        foreach (var value in values)
+        {
+            writer.WriteNumberValue(value);
+        }
+
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(ValueText.Number(value));
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteProperty(Utf8JsonWriter writer, PropertyDefinition property)
@@ -127,7 +200,7 @@ internal static class PropertySchemaWriter
                 WriteOptionalNumber(writer, "maxLength", property.MaxKeyLength);
                 if (property.KeyPattern is { } keyPattern)
                 {
-                    writer.WriteString("pattern", keyPattern);
+                    writer.WriteString("pattern", PropertyPatterns.Portable(keyPattern));
                 }
 
                 writer.WriteEndObject();
@@ -202,7 +275,7 @@ internal static class PropertySchemaWriter
 
         if (property.Pattern is { } pattern)
         {
-            writer.WriteString("pattern", pattern);
+            writer.WriteString("pattern", PropertyPatterns.Portable(pattern));
         }
     }
 

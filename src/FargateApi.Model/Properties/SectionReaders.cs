@@ -114,7 +114,19 @@ internal static class SectionReaders
         var requests = R.Integer(section, PropertyCatalog.AutoScalingMembers.RequestsPerTarget);
         var scaleIn = R.Integer(section, PropertyCatalog.AutoScalingMembers.ScaleInCooldownSeconds);
         var scaleOut = R.Integer(section, PropertyCatalog.AutoScalingMembers.ScaleOutCooldownSeconds);
-        var rule = string.Create(CultureInfo.InvariantCulture, $"MinCapacity ≤ DesiredCount ({desired}) ≤ MaxCapacity");
+        var rule = desiredCount is null
+            ? "MinCapacity ≤ DesiredCount ≤ MaxCapacity"
+            : string.Create(CultureInfo.InvariantCulture, $"MinCapacity ≤ DesiredCount ({desired}) ≤ MaxCapacity");
+
+        // Both given and crossed: said once, on its own terms, and whatever DesiredCount is (even when DesiredCount itself
+        // is invalid, so that this comes with the other problems, not after they are fixed). A defaulted capacity never
+        // crosses the other without also crossing DesiredCount, which is reported below.
+        if (section.Get(m.Min) is not null && section.Get(m.Max) is not null && minimum > maximum)
+        {
+            section.Problems.Add(section.PathOf(m.Min), string.Create(CultureInfo.InvariantCulture, $"{minimum} is above MaxCapacity {maximum}; {rule}"));
+            minimum = null;
+        }
+
         if (desiredCount is not null && minimum > desired)
         {
             section.Problems.Add(section.PathOf(m.Min), string.Create(CultureInfo.InvariantCulture, $"{minimum} is above DesiredCount {desired}; {rule}"));

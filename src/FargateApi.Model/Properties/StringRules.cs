@@ -36,6 +36,8 @@ internal static class StringRules
 
         if (definition.Pattern is { } pattern && !Matches(pattern, text))
         {
+            // A long value is shown around the part that is wrong, not only its beginning.
+            shown = definition.Sensitive ? shown : ValueText.QuoteAround(text, PatternPrefix.MatchedLength(pattern, text)) + " ";
             problems.Add(path, $"{shown}is not {definition.ShapeName ?? "valid"}{hidden}; expected {definition.ValueAllowedText ?? definition.AllowedText ?? pattern}");
             return false;
         }

@@ -26,6 +26,42 @@ internal static class ValueText
         return text.ToString();
     }
 
+    /// <summary>
+    /// Like <see cref="Quote"/>, but a long value is cut around <paramref name="wrongAt"/> (the first character that
+    /// cannot belong to a valid value, <see cref="PatternPrefix"/>) instead of before it, with half the shown
+    /// characters after it: <c>…'…:123456789012:loadbalancer/app/my-alb/…'… (109 characters, wrong from character 54)</c>.
+    /// </summary>
+    public static string QuoteAround(string value, int? wrongAt)
+    {
+        const int Shown = PropertyLimits.MaxQuotedLength;
+        if (value.Length <= Shown || wrongAt is not { } at)
+        {
+            return Quote(value);
+        }
+
+        var end = Math.Min(value.Length, Math.Max(at, 0) + (Shown / 2));
+        var start = Math.Max(0, end - Shown);
+        if (start == 0)
+        {
+            return Quote(value);
+        }
+
+        end = Math.Min(value.Length, start + Shown);
+        var text = new StringBuilder(Shown + 64).Append("…'");
+        foreach (var c in value.AsSpan(start, end - start))
+        {
+            text.Append(char.IsControl(c) || char.IsSurrogate(c) ? '?' : c);
+        }
+
+        text.Append('\'');
+        if (end < value.Length)
+        {
+            text.Append('…');
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $" ({value.Length} characters, wrong from character {Math.Min(at, value.Length - 1) + 1})").ToString();
+    }
+
     /// <summary>A map key or list item as a path segment, cut like a quoted value; control characters shown as '?' (no CRLF into logs).</summary>
     public static string Segment(string key)
     {

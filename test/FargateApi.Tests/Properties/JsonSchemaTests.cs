@@ -88,6 +88,41 @@ public sealed class JsonSchemaTests
         Assert.Empty(Validate(Changed(changes)));
     }
 
+    public static TheoryData<int, int> EveryCpuMemoryPair()
+    {
+        var pairs = new TheoryData<int, int>();
+        foreach (var tier in FargateSizes.Tiers)
+        {
+            foreach (var memory in Enumerable.Range(FargateSizes.MinMemory / 512, FargateSizes.MaxMemory / 512).Select(m => m * 512).Where(m => tier.Allows(m)))
+            {
+                pairs.Add(tier.Cpu, memory);
+            }
+        }
+
+        return pairs;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCpuMemoryPair))]
+    public void Every_cpu_memory_pair_fargate_allows_is_accepted_as_number_and_as_string(int cpu, int memory)
+    {
+        Assert.Empty(Validate(Seed().With("Cpu", cpu).With("Memory", memory)));
+        Assert.Empty(Validate(Seed().With("Cpu", cpu.ToString(System.Globalization.CultureInfo.InvariantCulture)).With("Memory", memory.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Theory]
+    [InlineData("256", "4096")]
+    [InlineData("512", "1536")]
+    [InlineData("16384", "36864")]
+    [InlineData(null, "8192")]
+    public void A_memory_that_does_not_fit_the_cpu_is_flagged_by_the_schema_as_by_the_reader(string? cpu, string memory)
+    {
+        var node = Seed().With("Cpu", cpu is null ? null : JsonValue.Create(cpu)).With("Memory", memory);
+
+        Assert.Contains("$.Memory: enum", Validate(node));
+        Assert.False(Read(node).IsValid);
+    }
+
     [Fact]
     public void Schema_uses_only_keywords_the_test_validator_checks()
     {
@@ -110,13 +145,13 @@ public sealed class JsonSchemaTests
                     }
 
                     break;
-                case "items" or "propertyNames":
+                case "items" or "propertyNames" or "if" or "then" or "not":
                     Walk(keyword.Value, unknown);
                     break;
                 case "additionalProperties" when keyword.Value.ValueKind == JsonValueKind.Object:
                     Walk(keyword.Value, unknown);
                     break;
-                case "anyOf":
+                case "anyOf" or "allOf":
                     foreach (var option in keyword.Value.EnumerateArray())
                     {
                         Walk(option, unknown);

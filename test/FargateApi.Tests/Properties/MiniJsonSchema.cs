@@ -15,7 +15,8 @@ internal sealed class MiniJsonSchema(JsonElement root)
     public static readonly HashSet<string> Supported =
     [
         "type", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems", "items",
-        "properties", "required", "additionalProperties", "propertyNames", "maxProperties", "anyOf", "$ref",
+        "properties", "required", "additionalProperties", "propertyNames", "maxProperties", "anyOf", "$ref", "allOf", "if",
+        "then", "not",
     ];
 
     /// <summary>Every place the instance breaks the schema, as "path: keyword" lines; empty when valid.</summary>
@@ -148,6 +149,30 @@ internal sealed class MiniJsonSchema(JsonElement root)
                     Check(option, value, path, optionErrors);
                     return optionErrors.Count == 0;
                 });
+            case "allOf":
+                return argument.EnumerateArray().All(option =>
+                {
+                    var optionErrors = new List<string>();
+                    Check(option, value, path, optionErrors);
+                    errors.AddRange(optionErrors);
+                    return true;
+                });
+            case "if":
+                // Draft 2020-12: when the instance passes "if", it must pass "then" (no "else" in our schema).
+                var condition = new List<string>();
+                Check(argument, value, path, condition);
+                if (condition.Count == 0 && schema.TryGetProperty("then", out var then))
+                {
+                    Check(then, value, path, errors);
+                }
+
+                return true;
+            case "then":
+                return true; // Applied by "if".
+            case "not":
+                var negated = new List<string>();
+                Check(argument, value, path, negated);
+                return negated.Count > 0;
             case "$ref":
                 var reference = argument.GetString()!;
                 const string Prefix = "#/$defs/";
