@@ -1,4 +1,5 @@
 using FargateApi.Aws.Retry;
+using FargateApi.Simulation.Authorization;
 
 namespace FargateApi.Simulation;
 
@@ -45,4 +46,12 @@ public sealed class SimulationOptions
 
     /// <summary>Seed of the backoff jitter, so runs repeat.</summary>
     public int RetrySeed { get; init; } = 7;
+
+    /// <summary>
+    /// The caller's identity-based policy (the provider's role). When set, every simulated call checks its IAM action and
+    /// the actions it implies against it and fails as AWS does when one is denied (AccessDeniedException, AccessDenied,
+    /// UnauthorizedOperation, or Application Auto Scaling's ValidationException); <see cref="SimulatedAws.AccessChecks"/>
+    /// lists what was asked. Null (the default): nothing is checked.
+    /// </summary>
+    public IamPolicy? Permissions { get; init; }
 }
