@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using static FargateApi.IntegrationTests.Templates.CloudFormationYaml;
+using FargateApi.TestSupport.Templates;
+using static FargateApi.TestSupport.Templates.CloudFormationYaml;
 
 namespace FargateApi.IntegrationTests.Templates;
 

@@ -1,4 +1,5 @@
-using static FargateApi.IntegrationTests.Templates.CloudFormationYaml;
+using FargateApi.TestSupport.Templates;
+using static FargateApi.TestSupport.Templates.CloudFormationYaml;
 
 namespace FargateApi.IntegrationTests.Templates;
 
