@@ -108,7 +108,7 @@ internal sealed class Authorizer(SimulationOptions options)
         var decision = policy.Evaluate(request);
         lock (_sync)
         {
-            _records.Add(new AccessCheckRecord(service, operation, request.Action, request.Resource, decision.Effect));
+            _records.Add(new AccessCheckRecord(service, operation, request.Action, request.Resource, request.Context, decision.Effect));
         }
 
         return decision;
