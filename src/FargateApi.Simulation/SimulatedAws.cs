@@ -1,4 +1,5 @@
 using FargateApi.Aws.Retry;
+using FargateApi.Simulation.Authorization;
 using FargateApi.Simulation.Calls;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Ec2;
@@ -28,12 +29,39 @@ public sealed partial class SimulatedAws
         Faults = new FaultInjector();
         RateLimits = new RateLimiter(Options.TimeProvider);
         Calls = new CallLog();
-        Gate = new CallGate(Options, Faults, RateLimits, Calls, _sync, Stores.Advance);
+        Authorization = new Authorizer(Options);
+        Gate = new CallGate(Options, Faults, RateLimits, Calls, _sync, Stores.Advance, Authorization);
     }
 
     public SimulationOptions Options { get; }
 
     public CallLog Calls { get; }
+
+    /// <summary>
+    /// The caller's policy from now on (starts as <see cref="SimulationOptions.Permissions"/>): set it after seeding state
+    /// the caller did not make, null to stop checking.
+    /// </summary>
+    public IamPolicy? Permissions
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return Authorization.Policy;
+            }
+        }
+
+        set
+        {
+            lock (_sync)
+            {
+                Authorization.Policy = value;
+            }
+        }
+    }
+
+    /// <summary>Every permission checked so far (only with <see cref="SimulationOptions.Permissions"/>), in order, with IAM's answer.</summary>
+    public IReadOnlyList<AccessCheckRecord> AccessChecks => Authorization.Records;
 
     public FaultInjector Faults { get; }
 
@@ -88,6 +116,8 @@ public sealed partial class SimulatedAws
     internal SimulationStores Stores { get; }
 
     internal CallGate Gate { get; }
+
+    internal Authorizer Authorization { get; }
 
     /// <summary>Tasks of any task definition using this image exit with code 1 at once.</summary>
     public void FailImage(string image) => WithLock(() => Stores.Deployments.Faults.FailingImages.Add(image));

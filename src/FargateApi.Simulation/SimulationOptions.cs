@@ -1,4 +1,5 @@
 using FargateApi.Aws.Retry;
+using FargateApi.Simulation.Authorization;
 
 namespace FargateApi.Simulation;
 
@@ -144,4 +145,12 @@ public sealed class SimulationOptions
         ClientTokenNeedsSameParameters = true,
         DrainingServiceBlocksCreate = true,
     };
+
+    /// <summary>
+    /// The caller's identity-based policy (the provider's role). When set, every simulated call checks its IAM action and
+    /// the actions it implies against it and fails as AWS does when one is denied (AccessDeniedException, AccessDenied,
+    /// UnauthorizedOperation, or Application Auto Scaling's ValidationException); <see cref="SimulatedAws.AccessChecks"/>
+    /// lists what was asked. Null (the default): nothing is checked.
+    /// </summary>
+    public IamPolicy? Permissions { get; init; }
 }

@@ -1,4 +1,5 @@
 using FargateApi.Aws.Services.CloudFormation;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Adapters;
@@ -7,7 +8,7 @@ namespace FargateApi.Simulation.Adapters;
 internal sealed class SimulatedCloudFormationClient(SimulatedAws aws) : ICloudFormationClient
 {
     public Task<StackResourceDetail> DescribeStackResourceAsync(string stackName, string logicalResourceId, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(SimServices.CloudFormation, "DescribeStackResource", $"{stackName}/{logicalResourceId}", () =>
+        aws.Gate.RunAsync(SimServices.CloudFormation, "DescribeStackResource", $"{stackName}/{logicalResourceId}", () => CloudFormationAccess.DescribeStackResource(aws, stackName), () =>
         {
             var (stack, resource) = aws.Stores.CloudFormation.Describe(stackName, logicalResourceId);
             return new StackResourceDetail(

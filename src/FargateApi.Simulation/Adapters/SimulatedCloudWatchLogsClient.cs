@@ -1,4 +1,6 @@
 using FargateApi.Aws.Services.CloudWatchLogs;
+using FargateApi.Simulation.Authorization;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Logs;
 
@@ -14,16 +16,16 @@ internal sealed class SimulatedCloudWatchLogsClient(SimulatedAws aws) : ICloudWa
     private LogsStore Store => aws.Stores.Logs;
 
     public Task CreateLogGroupAsync(string logGroupName, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "CreateLogGroup", logGroupName, () => Store.Create(logGroupName, tags), cancellationToken);
+        aws.Gate.RunAsync(Service, "CreateLogGroup", logGroupName, () => LogsAccess.CreateLogGroup(aws, logGroupName, tags), () => Store.Create(logGroupName, tags), cancellationToken);
 
     public Task PutRetentionPolicyAsync(string logGroupName, int retentionInDays, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "PutRetentionPolicy", logGroupName, () => Store.PutRetention(logGroupName, retentionInDays), cancellationToken);
+        aws.Gate.RunAsync(Service, "PutRetentionPolicy", logGroupName, () => LogsAccess.OnLogGroup(aws, "PutRetentionPolicy", logGroupName), () => Store.PutRetention(logGroupName, retentionInDays), cancellationToken);
 
     public Task DeleteLogGroupAsync(string logGroupName, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DeleteLogGroup", logGroupName, () => Store.Delete(logGroupName), cancellationToken);
+        aws.Gate.RunAsync(Service, "DeleteLogGroup", logGroupName, () => LogsAccess.OnLogGroup(aws, "DeleteLogGroup", logGroupName), () => Store.Delete(logGroupName), cancellationToken);
 
     public Task<DescribeLogGroupsResponse> DescribeLogGroupsAsync(DescribeLogGroupsRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeLogGroups", request.LogGroupNamePrefix ?? "*", () =>
+        aws.Gate.RunAsync(Service, "DescribeLogGroups", request.LogGroupNamePrefix ?? "*", LogsAccess.DescribeLogGroups, () =>
         {
             var groups = Store.Describe(request.LogGroupNamePrefix).Select(g => new LogGroup
             {
@@ -38,10 +40,10 @@ internal sealed class SimulatedCloudWatchLogsClient(SimulatedAws aws) : ICloudWa
         }, cancellationToken);
 
     public Task TagResourceAsync(string logGroupArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "TagResource", logGroupArn, () => Store.Require(logGroupArn, "TagResource").MergeTags(tags), cancellationToken);
+        aws.Gate.RunAsync(Service, "TagResource", logGroupArn, () => LogsAccess.OnLogGroup(aws, "TagResource", logGroupArn, () => new RequestContext().RequestTags(tags)), () => Store.Require(logGroupArn, "TagResource").MergeTags(tags), cancellationToken);
 
     public Task UntagResourceAsync(string logGroupArn, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "UntagResource", logGroupArn, () =>
+        aws.Gate.RunAsync(Service, "UntagResource", logGroupArn, () => LogsAccess.OnLogGroup(aws, "UntagResource", logGroupArn, () => new RequestContext().TagKeys(tagKeys)), () =>
         {
             var group = Store.Require(logGroupArn, "UntagResource");
             foreach (var key in tagKeys)
@@ -51,7 +53,7 @@ internal sealed class SimulatedCloudWatchLogsClient(SimulatedAws aws) : ICloudWa
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, string>> ListTagsForResourceAsync(string logGroupArn, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "ListTagsForResource", logGroupArn,
+        aws.Gate.RunAsync(Service, "ListTagsForResource", logGroupArn, () => LogsAccess.OnLogGroup(aws, "ListTagsForResource", logGroupArn),
             () => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(Store.Require(logGroupArn, "ListTagsForResource", read: true).Tags, StringComparer.Ordinal),
             cancellationToken);
 }

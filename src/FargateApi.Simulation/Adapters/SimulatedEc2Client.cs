@@ -1,4 +1,6 @@
 using FargateApi.Aws.Services.Ec2;
+using FargateApi.Simulation.Authorization;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Ec2;
 
@@ -14,20 +16,20 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
     private Ec2Store Store => aws.Stores.Ec2;
 
     public Task<string> CreateSecurityGroupAsync(CreateSecurityGroupRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "CreateSecurityGroup", request.GroupName,
+        aws.Gate.RunAsync(Service, "CreateSecurityGroup", request.GroupName, () => Ec2Access.CreateSecurityGroup(aws, request.VpcId, request.Tags),
             () => Store.CreateSecurityGroup(request.GroupName, request.Description, request.VpcId, request.Tags).GroupId, cancellationToken);
 
     public Task<IReadOnlyList<SecurityGroupRule>> AuthorizeSecurityGroupIngressAsync(string groupId, IReadOnlyList<IpPermission> permissions, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "AuthorizeSecurityGroupIngress", groupId,
+        aws.Gate.RunAsync(Service, "AuthorizeSecurityGroupIngress", groupId, () => Ec2Access.OnResources(aws, "AuthorizeSecurityGroupIngress", [groupId]),
             () => (IReadOnlyList<SecurityGroupRule>)[.. Store.Authorize(groupId, egress: false, ToPermissions(permissions)).Select(r => ToRule(groupId, r))],
             cancellationToken);
 
     public Task RevokeSecurityGroupIngressAsync(string groupId, IReadOnlyList<IpPermission> permissions, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "RevokeSecurityGroupIngress", groupId,
+        aws.Gate.RunAsync(Service, "RevokeSecurityGroupIngress", groupId, () => Ec2Access.OnResources(aws, "RevokeSecurityGroupIngress", [groupId]),
             () => Store.Revoke(groupId, egress: false, ToPermissions(permissions)), cancellationToken);
 
     public Task<SecurityGroupPage> DescribeSecurityGroupsAsync(DescribeSecurityGroupsRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeSecurityGroups", request.GroupIds is { Count: > 0 } ids ? string.Join(',', ids) : FilterKey(request.Filters), () =>
+        aws.Gate.RunAsync(Service, "DescribeSecurityGroups", request.GroupIds is { Count: > 0 } ids ? string.Join(',', ids) : FilterKey(request.Filters), () => Ec2Access.NoResourceType("DescribeSecurityGroups"), () =>
         {
             var groups = Store.DescribeSecurityGroups(request.GroupIds, ToFilters(request.Filters)).Select(ToGroup).ToList();
             var (items, next) = Paging.Page(groups, request.NextToken, request.MaxResults, DefaultPageSize);
@@ -35,7 +37,7 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
         }, cancellationToken);
 
     public Task<SecurityGroupRulePage> DescribeSecurityGroupRulesAsync(Ec2FilteredRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeSecurityGroupRules", FilterKey(request.Filters), () =>
+        aws.Gate.RunAsync(Service, "DescribeSecurityGroupRules", FilterKey(request.Filters), () => Ec2Access.NoResourceType("DescribeSecurityGroupRules"), () =>
         {
             var filters = ToFilters(request.Filters);
             var rules = Store.SecurityGroups
@@ -53,10 +55,10 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
         }, cancellationToken);
 
     public Task DeleteSecurityGroupAsync(string groupId, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DeleteSecurityGroup", groupId, () => Store.DeleteSecurityGroup(groupId), cancellationToken);
+        aws.Gate.RunAsync(Service, "DeleteSecurityGroup", groupId, () => Ec2Access.OnResources(aws, "DeleteSecurityGroup", [groupId]), () => Store.DeleteSecurityGroup(groupId), cancellationToken);
 
     public Task<NetworkInterfacePage> DescribeNetworkInterfacesAsync(Ec2FilteredRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeNetworkInterfaces", FilterKey(request.Filters), () =>
+        aws.Gate.RunAsync(Service, "DescribeNetworkInterfaces", FilterKey(request.Filters), () => Ec2Access.NoResourceType("DescribeNetworkInterfaces"), () =>
         {
             var enis = Store.DescribeNetworkInterfaces(ToFilters(request.Filters))
                 .Select(e => new NetworkInterface(e.NetworkInterfaceId, e.Status, "interface", e.Description, e.SubnetId, e.VpcId, e.GroupIds))
@@ -66,7 +68,7 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
         }, cancellationToken);
 
     public Task CreateTagsAsync(IReadOnlyList<string> resourceIds, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "CreateTags", string.Join(',', resourceIds), () =>
+        aws.Gate.RunAsync(Service, "CreateTags", string.Join(',', resourceIds), () => Ec2Access.OnResources(aws, "CreateTags", resourceIds, () => new RequestContext().RequestTags(tags)), () =>
         {
             var resources = resourceIds.Select(id => Store.RequireTaggable(id, "CreateTags")).ToList();
             resources.ForEach(r => r.MergeTags(tags));
@@ -77,7 +79,7 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
     /// as the HTTP client refuses it, since EC2 would then delete every user tag.
     /// </summary>
     public Task DeleteTagsAsync(IReadOnlyList<string> resourceIds, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DeleteTags", string.Join(',', resourceIds), () =>
+        aws.Gate.RunAsync(Service, "DeleteTags", string.Join(',', resourceIds), () => Ec2Access.OnResources(aws, "DeleteTags", resourceIds, () => new RequestContext().TagKeys(tagKeys)), () =>
         {
             Ec2Client.CheckTagKeysToDelete(tagKeys);
             var resources = resourceIds.Select(id => Store.RequireTaggable(id, "DeleteTags")).ToList();
@@ -85,7 +87,7 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
         }, cancellationToken);
 
     public Task<VpcPage> DescribeVpcsAsync(IReadOnlyList<string> vpcIds, string? nextToken, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeVpcs", string.Join(',', vpcIds), () =>
+        aws.Gate.RunAsync(Service, "DescribeVpcs", string.Join(',', vpcIds), () => Ec2Access.NoResourceType("DescribeVpcs"), () =>
         {
             var vpcs = Store.DescribeVpcs(vpcIds);
             foreach (var missing in vpcIds.Where(id => vpcs.All(v => v.VpcId != id)))
@@ -97,7 +99,7 @@ internal sealed class SimulatedEc2Client(SimulatedAws aws) : IEc2Client
         }, cancellationToken);
 
     public Task<SubnetPage> DescribeSubnetsAsync(IReadOnlyList<string> subnetIds, string? nextToken, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeSubnets", string.Join(',', subnetIds), () =>
+        aws.Gate.RunAsync(Service, "DescribeSubnets", string.Join(',', subnetIds), () => Ec2Access.NoResourceType("DescribeSubnets"), () =>
         {
             var subnets = Store.DescribeSubnets(subnetIds, null);
             foreach (var missing in subnetIds.Where(id => subnets.All(s => s.SubnetId != id)))

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using FargateApi.Aws.Services.Ecs;
+using FargateApi.Simulation.Authorization;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Ecs;
 
@@ -15,7 +17,7 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
     private SimulationStores S => aws.Stores;
 
     public Task<TaskDefinition> RegisterTaskDefinitionAsync(RegisterTaskDefinitionRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "RegisterTaskDefinition", request.Family, () =>
+        aws.Gate.RunAsync(Service, "RegisterTaskDefinition", request.Family, () => EcsAccess.RegisterTaskDefinition(aws, request), () =>
         {
             var definition = S.TaskDefinitions.Register(new TaskDefinitionInput(
                 request.Family,
@@ -34,25 +36,25 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
         }, cancellationToken);
 
     public Task<TaskDefinitionResponse> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeTaskDefinition", taskDefinition, () =>
+        aws.Gate.RunAsync(Service, "DescribeTaskDefinition", taskDefinition, () => EcsAccess.NoResourceType("DescribeTaskDefinition"), () =>
         {
             var definition = S.TaskDefinitions.Resolve(taskDefinition, "DescribeTaskDefinition", read: true);
             return new TaskDefinitionResponse { TaskDefinition = EcsMapping.ToTaskDefinition(definition), Tags = EcsMapping.Tags(definition.Tags) };
         }, cancellationToken);
 
     public Task<TaskDefinition> DeregisterTaskDefinitionAsync(string taskDefinition, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DeregisterTaskDefinition", taskDefinition,
+        aws.Gate.RunAsync(Service, "DeregisterTaskDefinition", taskDefinition, () => EcsAccess.NoResourceType("DeregisterTaskDefinition"),
             () => EcsMapping.ToTaskDefinition(S.TaskDefinitions.Deregister(taskDefinition)), cancellationToken);
 
     public Task<ListTaskDefinitionsResponse> ListTaskDefinitionsAsync(ListTaskDefinitionsRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "ListTaskDefinitions", request.FamilyPrefix ?? "*", () =>
+        aws.Gate.RunAsync(Service, "ListTaskDefinitions", request.FamilyPrefix ?? "*", () => EcsAccess.NoResourceType("ListTaskDefinitions"), () =>
         {
             var (items, next) = Paging.Page(S.TaskDefinitions.List(request.FamilyPrefix, request.Status), request.NextToken, request.MaxResults, DefaultPageSize);
             return new ListTaskDefinitionsResponse { TaskDefinitionArns = items, NextToken = next };
         }, cancellationToken);
 
     public Task<EcsService> CreateServiceAsync(CreateServiceRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "CreateService", request.ServiceName, () =>
+        aws.Gate.RunAsync(Service, "CreateService", request.ServiceName, () => EcsAccess.CreateService(aws, request), () =>
         {
             var breaker = request.DeploymentConfiguration?.DeploymentCircuitBreaker;
             var network = request.NetworkConfiguration.AwsvpcConfiguration;
@@ -75,7 +77,7 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
         }, cancellationToken);
 
     public Task<EcsService> UpdateServiceAsync(UpdateServiceRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "UpdateService", request.Service, () =>
+        aws.Gate.RunAsync(Service, "UpdateService", request.Service, () => EcsAccess.OnServices(aws, "UpdateService", request.Cluster, [request.Service]), () =>
         {
             var breaker = request.DeploymentConfiguration?.DeploymentCircuitBreaker;
             var network = request.NetworkConfiguration?.AwsvpcConfiguration;
@@ -94,11 +96,11 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
         }, cancellationToken);
 
     public Task<EcsService> DeleteServiceAsync(DeleteServiceRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DeleteService", request.Service,
+        aws.Gate.RunAsync(Service, "DeleteService", request.Service, () => EcsAccess.OnServices(aws, "DeleteService", request.Cluster, [request.Service]),
             () => EcsMapping.ToService(S.Ecs.Delete(request.Cluster, request.Service, request.Force ?? false)), cancellationToken);
 
     public Task<DescribeServicesResponse> DescribeServicesAsync(string cluster, IReadOnlyList<string> services, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeServices", string.Join(',', services), () =>
+        aws.Gate.RunAsync(Service, "DescribeServices", string.Join(',', services), () => EcsAccess.OnServices(aws, "DescribeServices", cluster, services), () =>
         {
             if (services.Count is 0 or > EcsLimits.MaxServicesPerDescribe)
             {
@@ -114,7 +116,7 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
         }, cancellationToken);
 
     public Task<ListTasksResponse> ListTasksAsync(ListTasksRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "ListTasks", request.ServiceName ?? "*", () =>
+        aws.Gate.RunAsync(Service, "ListTasks", request.ServiceName ?? "*", () => EcsAccess.ListTasks(aws, request.Cluster), () =>
         {
             var cluster = S.Ecs.RequireCluster(request.Cluster, "ListTasks");
             var desired = request.DesiredStatus ?? EcsValues.DesiredStatusRunning;
@@ -127,7 +129,7 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
         }, cancellationToken);
 
     public Task<DescribeTasksResponse> DescribeTasksAsync(string cluster, IReadOnlyList<string> tasks, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeTasks", string.Join(',', tasks), () =>
+        aws.Gate.RunAsync(Service, "DescribeTasks", string.Join(',', tasks), () => EcsAccess.DescribeTasks(aws, cluster, tasks), () =>
         {
             var owner = S.Ecs.RequireCluster(cluster, "DescribeTasks");
             var found = new List<EcsTask>();
@@ -150,10 +152,11 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
 
     public Task TagResourceAsync(string resourceArn, IReadOnlyList<EcsTag> tags, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "TagResource", resourceArn,
+            () => EcsAccess.Tagging(aws, "TagResource", resourceArn, new RequestContext().RequestTags(tags.Select(t => KeyValuePair.Create(t.Key, t.Value)))),
             () => Taggable(resourceArn, "TagResource").MergeTags(tags.Select(t => KeyValuePair.Create(t.Key, t.Value))), cancellationToken);
 
     public Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "UntagResource", resourceArn, () =>
+        aws.Gate.RunAsync(Service, "UntagResource", resourceArn, () => EcsAccess.Tagging(aws, "UntagResource", resourceArn, new RequestContext().TagKeys(tagKeys)), () =>
         {
             var resource = Taggable(resourceArn, "UntagResource");
             foreach (var key in tagKeys)
@@ -163,7 +166,7 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
         }, cancellationToken);
 
     public Task<IReadOnlyList<EcsTag>> ListTagsForResourceAsync(string resourceArn, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "ListTagsForResource", resourceArn,
+        aws.Gate.RunAsync(Service, "ListTagsForResource", resourceArn, () => EcsAccess.Tagging(aws, "ListTagsForResource", resourceArn, new RequestContext()),
             () => EcsMapping.Tags(Taggable(resourceArn, "ListTagsForResource").Tags), cancellationToken);
 
     private SimulatedResource Taggable(string arn, string operation) =>

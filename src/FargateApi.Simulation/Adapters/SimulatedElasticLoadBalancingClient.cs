@@ -1,4 +1,6 @@
 using FargateApi.Aws.Services.ElasticLoadBalancing;
+using FargateApi.Simulation.Authorization;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Elbv2;
 
@@ -14,7 +16,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
     private Elbv2Store Store => aws.Stores.Elbv2;
 
     public Task<TargetGroup> CreateTargetGroupAsync(CreateTargetGroupRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "CreateTargetGroup", request.Name, () =>
+        aws.Gate.RunAsync(Service, "CreateTargetGroup", request.Name, () => ElbAccess.CreateTargetGroup(aws, request.Name, request.Tags), () =>
         {
             var group = Store.CreateTargetGroup(request.Name, request.Protocol, request.Port, request.VpcId, request.TargetType, request.HealthCheck,
                 Timing(request.HealthCheck), request.Tags);
@@ -30,7 +32,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
         }, cancellationToken);
 
     public Task<TargetGroup> ModifyTargetGroupAsync(string targetGroupArn, TargetGroupHealthCheck healthCheck, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "ModifyTargetGroup", targetGroupArn, () =>
+        aws.Gate.RunAsync(Service, "ModifyTargetGroup", targetGroupArn, () => ElbAccess.OnResources(aws, "ModifyTargetGroup", [targetGroupArn]), () =>
         {
             var group = Store.RequireTargetGroup(targetGroupArn, "ModifyTargetGroup");
             var old = (TargetGroupHealthCheck)group.Settings;
@@ -46,7 +48,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, string>> ModifyTargetGroupAttributesAsync(string targetGroupArn, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "ModifyTargetGroupAttributes", targetGroupArn, () =>
+        aws.Gate.RunAsync(Service, "ModifyTargetGroupAttributes", targetGroupArn, () => ElbAccess.OnResources(aws, "ModifyTargetGroupAttributes", [targetGroupArn]), () =>
         {
             var group = Store.RequireTargetGroup(targetGroupArn, "ModifyTargetGroupAttributes");
             foreach (var (key, value) in attributes)
@@ -58,7 +60,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
         }, cancellationToken);
 
     public Task<TargetGroupPage> DescribeTargetGroupsAsync(DescribeTargetGroupsRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeTargetGroups", Key(request.Names ?? request.TargetGroupArns) ?? request.LoadBalancerArn ?? "*", () =>
+        aws.Gate.RunAsync(Service, "DescribeTargetGroups", Key(request.Names ?? request.TargetGroupArns) ?? request.LoadBalancerArn ?? "*", () => ElbAccess.NoResourceType("DescribeTargetGroups"), () =>
         {
             var groups = Store.DescribeTargetGroups(request.TargetGroupArns, request.Names, request.LoadBalancerArn).Select(ToTargetGroup).ToList();
             var (items, next) = Paging.Page(groups, request.Marker, request.PageSize, DefaultPageSize);
@@ -66,29 +68,29 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, string>> DescribeTargetGroupAttributesAsync(string targetGroupArn, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeTargetGroupAttributes", targetGroupArn,
+        aws.Gate.RunAsync(Service, "DescribeTargetGroupAttributes", targetGroupArn, () => ElbAccess.NoResourceType("DescribeTargetGroupAttributes"),
             () => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(Store.RequireTargetGroup(targetGroupArn, "DescribeTargetGroupAttributes", read: true).Attributes, StringComparer.Ordinal),
             cancellationToken);
 
     public Task DeleteTargetGroupAsync(string targetGroupArn, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DeleteTargetGroup", targetGroupArn, () => Store.DeleteTargetGroup(targetGroupArn), cancellationToken);
+        aws.Gate.RunAsync(Service, "DeleteTargetGroup", targetGroupArn, () => ElbAccess.OnResources(aws, "DeleteTargetGroup", [targetGroupArn]), () => Store.DeleteTargetGroup(targetGroupArn), cancellationToken);
 
     public Task<IReadOnlyList<TargetHealthDescription>> DescribeTargetHealthAsync(string targetGroupArn, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeTargetHealth", targetGroupArn, () => (IReadOnlyList<TargetHealthDescription>)[.. Store.DescribeTargetHealth(targetGroupArn).Select(t =>
+        aws.Gate.RunAsync(Service, "DescribeTargetHealth", targetGroupArn, () => ElbAccess.NoResourceType("DescribeTargetHealth"), () => (IReadOnlyList<TargetHealthDescription>)[.. Store.DescribeTargetHealth(targetGroupArn).Select(t =>
             new TargetHealthDescription(
                 new TargetDescription(t.Id, t.Port, null),
                 t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new TargetHealth(t.State, t.Reason, t.Description)))], cancellationToken);
 
     public Task<Rule> CreateRuleAsync(CreateRuleRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "CreateRule", $"{request.ListenerArn}#{request.Priority}", () =>
+        aws.Gate.RunAsync(Service, "CreateRule", $"{request.ListenerArn}#{request.Priority}", () => ElbAccess.CreateRule(aws, request.ListenerArn, request.Tags), () =>
         {
             var rule = Store.CreateRule(request.ListenerArn, request.Priority, request.Conditions, ForwardTo(request.TargetGroupArn), [request.TargetGroupArn], request.Tags);
             return ToRule(rule);
         }, cancellationToken);
 
     public Task<Rule> ModifyRuleAsync(ModifyRuleRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "ModifyRule", request.RuleArn, () =>
+        aws.Gate.RunAsync(Service, "ModifyRule", request.RuleArn, () => ElbAccess.OnResources(aws, "ModifyRule", [request.RuleArn]), () =>
         {
             var rule = Store.ModifyRule(
                 request.RuleArn,
@@ -100,14 +102,15 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
 
     public Task<IReadOnlyList<Rule>> SetRulePrioritiesAsync(IReadOnlyList<RulePriorityPair> priorities, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "SetRulePriorities", string.Join(',', priorities.Select(p => $"{p.RuleArn}#{p.Priority}")),
+            () => ElbAccess.OnResources(aws, "SetRulePriorities", priorities.Select(p => p.RuleArn)),
             () => (IReadOnlyList<Rule>)[.. Store.SetRulePriorities([.. priorities.Select(p => (p.RuleArn, p.Priority))]).Select(ToRule)],
             cancellationToken);
 
     public Task DeleteRuleAsync(string ruleArn, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DeleteRule", ruleArn, () => Store.DeleteRule(ruleArn), cancellationToken);
+        aws.Gate.RunAsync(Service, "DeleteRule", ruleArn, () => ElbAccess.OnResources(aws, "DeleteRule", [ruleArn]), () => Store.DeleteRule(ruleArn), cancellationToken);
 
     public Task<RulePage> DescribeRulesAsync(DescribeRulesRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeRules", request.ListenerArn ?? Key(request.RuleArns) ?? "*", () =>
+        aws.Gate.RunAsync(Service, "DescribeRules", request.ListenerArn ?? Key(request.RuleArns) ?? "*", () => ElbAccess.NoResourceType("DescribeRules"), () =>
         {
             var rules = Store.DescribeRules(request.ListenerArn, request.RuleArns).Select(ToRule).ToList();
             var (items, next) = Paging.Page(rules, request.Marker, request.PageSize, DefaultPageSize);
@@ -115,24 +118,24 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
         }, cancellationToken);
 
     public Task<ListenerPage> DescribeListenersAsync(IReadOnlyList<string> listenerArns, string? marker, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeListeners", Key(listenerArns) ?? "*", () => new ListenerPage(
+        aws.Gate.RunAsync(Service, "DescribeListeners", Key(listenerArns) ?? "*", () => ElbAccess.NoResourceType("DescribeListeners"), () => new ListenerPage(
             [.. listenerArns.Select(a => Store.RequireListener(a, "DescribeListeners")).Select(l => new Listener(l.Arn, l.LoadBalancerArn, l.Port, l.Protocol))],
             null), cancellationToken);
 
     public Task<LoadBalancerPage> DescribeLoadBalancersAsync(IReadOnlyList<string> loadBalancerArns, string? marker, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeLoadBalancers", Key(loadBalancerArns) ?? "*", () => new LoadBalancerPage(
+        aws.Gate.RunAsync(Service, "DescribeLoadBalancers", Key(loadBalancerArns) ?? "*", () => ElbAccess.NoResourceType("DescribeLoadBalancers"), () => new LoadBalancerPage(
             [.. loadBalancerArns.Select(a => Store.RequireLoadBalancer(a, "DescribeLoadBalancers")).Select(l => new LoadBalancer(l.Arn, l.Name, l.VpcId, l.Type))],
             null), cancellationToken);
 
     public Task AddTagsAsync(IReadOnlyList<string> resourceArns, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "AddTags", Key(resourceArns) ?? "*", () =>
+        aws.Gate.RunAsync(Service, "AddTags", Key(resourceArns) ?? "*", () => ElbAccess.OnResources(aws, "AddTags", resourceArns, () => new RequestContext().RequestTags(tags)), () =>
         {
             var resources = resourceArns.Select(a => Store.RequireTaggable(a, "AddTags")).ToList();
             resources.ForEach(r => r.MergeTags(tags));
         }, cancellationToken);
 
     public Task RemoveTagsAsync(IReadOnlyList<string> resourceArns, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "RemoveTags", Key(resourceArns) ?? "*", () =>
+        aws.Gate.RunAsync(Service, "RemoveTags", Key(resourceArns) ?? "*", () => ElbAccess.OnResources(aws, "RemoveTags", resourceArns, () => new RequestContext().TagKeys(tagKeys)), () =>
         {
             foreach (var resource in resourceArns.Select(a => Store.RequireTaggable(a, "RemoveTags")).ToList())
             {
@@ -144,7 +147,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
         }, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> DescribeTagsAsync(IReadOnlyList<string> resourceArns, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(Service, "DescribeTags", Key(resourceArns) ?? "*", () =>
+        aws.Gate.RunAsync(Service, "DescribeTags", Key(resourceArns) ?? "*", () => ElbAccess.NoResourceType("DescribeTags"), () =>
             (IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>)resourceArns.ToDictionary(
                 a => a,
                 a => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(Store.RequireTaggable(a, "DescribeTags").Tags, StringComparer.Ordinal),

@@ -1,4 +1,5 @@
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Adapters;
@@ -7,6 +8,6 @@ namespace FargateApi.Simulation.Adapters;
 internal sealed class SimulatedLambdaClient(SimulatedAws aws) : ILambdaClient
 {
     public Task InvokeEventAsync(string functionName, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(SimServices.Lambda, "Invoke", functionName,
+        aws.Gate.RunAsync(SimServices.Lambda, "Invoke", functionName, () => LambdaAccess.Invoke(aws, functionName),
             () => aws.Stores.Lambda.Record(functionName, "Event", payload.ToArray(), aws.Context.Now), cancellationToken);
 }

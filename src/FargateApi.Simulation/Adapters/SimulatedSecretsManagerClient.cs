@@ -1,4 +1,5 @@
 using FargateApi.Aws.Services.SecretsManager;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Adapters;
@@ -7,7 +8,7 @@ namespace FargateApi.Simulation.Adapters;
 internal sealed class SimulatedSecretsManagerClient(SimulatedAws aws) : ISecretsManagerClient
 {
     public Task<GetSecretValueResponse> GetSecretValueAsync(GetSecretValueRequest request, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(SimServices.SecretsManager, "GetSecretValue", request.SecretId, () =>
+        aws.Gate.RunAsync(SimServices.SecretsManager, "GetSecretValue", request.SecretId, () => SecretsManagerAccess.GetSecretValue(aws, request.SecretId), () =>
         {
             var (secret, version) = aws.Stores.SecretsManager.Get(request.SecretId, request.VersionId, request.VersionStage);
             return new GetSecretValueResponse

@@ -1,4 +1,5 @@
 using FargateApi.Aws.Services.Ssm;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Adapters;
@@ -7,7 +8,7 @@ namespace FargateApi.Simulation.Adapters;
 internal sealed class SimulatedSsmClient(SimulatedAws aws) : ISsmClient
 {
     public Task<GetParametersResult> GetParametersAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(SimServices.Ssm, "GetParameters", string.Join(',', names), () =>
+        aws.Gate.RunAsync(SimServices.Ssm, "GetParameters", string.Join(',', names), () => SsmAccess.GetParameters(aws, names), () =>
         {
             if (names.Count is 0 or > SsmClient.MaxNamesPerGetParameters)
             {

@@ -1,4 +1,5 @@
 using FargateApi.Aws.Services.Sts;
+using FargateApi.Simulation.Authorization.Access;
 using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Adapters;
@@ -10,7 +11,7 @@ internal sealed class SimulatedStsClient(SimulatedAws aws) : IStsClient
     public const string SessionName = "bootstrap";
 
     public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
-        aws.Gate.RunAsync(SimServices.Sts, "GetCallerIdentity", "-", () => new CallerIdentity(
+        aws.Gate.RunAsync(SimServices.Sts, "GetCallerIdentity", "-", StsAccess.GetCallerIdentity, () => new CallerIdentity(
             aws.Options.AccountId,
             $"arn:aws:sts::{aws.Options.AccountId}:assumed-role/{RoleName}/{SessionName}",
             $"AROA{aws.Options.AccountId}EXAMPLE:{SessionName}",

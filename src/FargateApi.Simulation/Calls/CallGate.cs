@@ -1,15 +1,17 @@
 using FargateApi.Aws.Http;
 using FargateApi.Aws.Retry;
+using FargateApi.Simulation.Authorization;
 using FargateApi.Simulation.Faults;
 
 namespace FargateApi.Simulation.Calls;
 
 /// <summary>
-/// The path of every simulated call: latency, injected faults, throttling, then the body under the one state
-/// lock (after <paramref name="advance"/> brought the account up to the clock), then the call log. Adapters only say which
-/// service, operation and key, and what the body does.
+/// The path of every simulated call: latency, injected faults, throttling, then under the one state lock the account
+/// brought up to the clock (<paramref name="advance"/>), the caller's permissions (<see cref="Authorizer"/>) and the
+/// body, then the call log. Adapters only say which service, operation and key, which permissions the call needs, and
+/// what the body does.
 /// </summary>
-internal sealed class CallGate(SimulationOptions options, FaultInjector faults, RateLimiter rates, CallLog log, Lock state, Action advance)
+internal sealed class CallGate(SimulationOptions options, FaultInjector faults, RateLimiter rates, CallLog log, Lock state, Action advance, Authorizer authorizer)
 {
     private readonly Random _random = new(options.RetrySeed);
     private long _sequence;
@@ -17,7 +19,22 @@ internal sealed class CallGate(SimulationOptions options, FaultInjector faults, 
     /// <summary>The simulated clients' retries: how many, and the longest backoff.</summary>
     public RetryStatistics Retries { get; } = new();
 
-    public async Task<T> RunAsync<T>(string service, string operation, string key, Func<T> body, CancellationToken cancellationToken)
+    /// <summary>A call whose permissions are not declared: fails when permissions are enforced (<see cref="Authorizer.Authorize"/>).</summary>
+    public Task<T> RunAsync<T>(string service, string operation, string key, Func<T> body, CancellationToken cancellationToken) =>
+        RunAsync(service, operation, key, null, body, cancellationToken);
+
+    public Task RunAsync(string service, string operation, string key, Action body, CancellationToken cancellationToken) =>
+        RunAsync(service, operation, key, null, body, cancellationToken);
+
+    public Task RunAsync(string service, string operation, string key, Func<IEnumerable<AccessCheck>>? access, Action body, CancellationToken cancellationToken) =>
+        RunAsync(service, operation, key, access, () =>
+        {
+            body();
+            return true;
+        }, cancellationToken);
+
+    /// <param name="access">The permissions the call needs, evaluated under the state lock just before the body.</param>
+    public async Task<T> RunAsync<T>(string service, string operation, string key, Func<IEnumerable<AccessCheck>>? access, Func<T> body, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (options.Latency > TimeSpan.Zero)
@@ -40,6 +57,7 @@ internal sealed class CallGate(SimulationOptions options, FaultInjector faults, 
             lock (state)
             {
                 advance();
+                authorizer.Authorize(service, operation, access);
                 result = body();
             }
         }
@@ -59,13 +77,6 @@ internal sealed class CallGate(SimulationOptions options, FaultInjector faults, 
         Record(service, operation, key, CallRecord.Ok);
         return result;
     }
-
-    public Task RunAsync(string service, string operation, string key, Action body, CancellationToken cancellationToken) =>
-        RunAsync(service, operation, key, () =>
-        {
-            body();
-            return true;
-        }, cancellationToken);
 
     /// <summary>Past the rate limit AWS throttles; the client backs off and tries again as the HTTP caller would.</summary>
     private async Task AcquireAsync(string service, string operation, string key, CancellationToken cancellationToken)

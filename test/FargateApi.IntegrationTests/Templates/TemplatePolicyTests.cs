@@ -1,4 +1,5 @@
-using static FargateApi.IntegrationTests.Templates.CloudFormationYaml;
+using FargateApi.TestSupport.Templates;
+using static FargateApi.TestSupport.Templates.CloudFormationYaml;
 
 namespace FargateApi.IntegrationTests.Templates;
 
@@ -10,13 +11,13 @@ public sealed class TemplatePolicyTests
 {
     private static readonly string TemplateText = ReadRepositoryFile("template.yaml");
 
-    private static readonly string CatalogSource = ReadRepositoryFile(RequiredPermissions.CatalogPath);
+    private static readonly string CatalogSource = ReadRepositoryFile(CodeActions.CatalogPath);
 
     /// <summary>Each rule by name, over a template's text.</summary>
     private static readonly IReadOnlyDictionary<string, Func<string, List<string>>> Rules = new Dictionary<string, Func<string, List<string>>>(StringComparer.Ordinal)
     {
         ["wildcard-actions"] = text => { var policy = Policy(text); return PolicyRules.WildcardActions(policy.Template, policy); },
-        ["catalog"] = text => PolicyRules.ActionsDifferFromCatalog(Policy(text), CatalogSource),
+        ["code"] = text => PolicyRules.ActionsDifferFromCode(Policy(text), CodeActions.Scan()),
         ["unscoped-resources"] = text => PolicyRules.UnscopedResources(Policy(text)),
         ["pass-role"] = text => PolicyRules.PassRoleViolations(Policy(text)),
         ["boundary"] = text => PolicyRules.BoundaryViolations(Policy(text)),
@@ -40,10 +41,10 @@ public sealed class TemplatePolicyTests
     [Theory]
     [InlineData("wildcard-actions", "- ecs:CreateService\n", "- ecs:*\n")]
     [InlineData("wildcard-actions", "Action: ecs:DescribeTasks", "Action: \"*\"")]
-    [InlineData("catalog", "- ecs:CreateService\n", "- ecs:CreateService\n                  - ecs:RunTask\n")]
-    [InlineData("catalog", "                  - ecs:DeleteService\n", "")]
-    [InlineData("catalog", "Role: !GetAtt ProviderRole.Arn", "Policies: [AWSLambdaBasicExecutionRole]")]
-    [InlineData("catalog", "Resource: !GetAtt ProviderLogGroup.Arn", "Resource: \"*\"")]
+    [InlineData("code", "- ecs:CreateService\n", "- ecs:CreateService\n                  - ecs:RunTask\n")]
+    [InlineData("code", "                  - ecs:DeleteService\n", "")]
+    [InlineData("code", "Role: !GetAtt ProviderRole.Arn", "Policies: [AWSLambdaBasicExecutionRole]")]
+    [InlineData("code", "Resource: !GetAtt ProviderLogGroup.Arn", "Resource: \"*\"")]
     [InlineData("unscoped-resources", "Resource: !Sub arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/*", "Resource: \"*\"")]
     [InlineData("pass-role", "iam:PassedToService: ecs-tasks.amazonaws.com", "iam:PassedToService: ec2.amazonaws.com")]
     [InlineData("pass-role", "- !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/fargate-api/*\n                        -", "- !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*\n                        -")]
@@ -58,6 +59,10 @@ public sealed class TemplatePolicyTests
     [InlineData("ownership", "aws:ResourceTag/fargate-api:managed-by: fargate-api", "aws:ResourceTag/team: platform")]
     [InlineData("ownership", "aws:RequestTag/fargate-api:managed-by: fargate-api", "aws:RequestTag/team: platform")]
     [InlineData("ownership", "                  - iam:GetRole\n", "                  - iam:GetRole\n                  - iam:DeleteRole\n")]
+    [InlineData("ownership", "                  - iam:GetRole\n", "                  - iam:GetRole\n                  - iam:TagRole\n")]
+    [InlineData("ownership", "                    aws:ResourceTag/fargate-api:managed-by: \"true\"", "                    aws:ResourceTag/team: \"true\"")]
+    [InlineData("boundary", "              - Sid: IamReadRoles\n", "              - Sid: AttachAnything\n                Effect: Allow\n                Action: iam:AttachRolePolicy\n                Resource: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/fargate-api/*\n              - Sid: IamReadRoles\n")]
+    [InlineData("unscoped-resources", "Resource: !Sub arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${ProjectPrefixPattern}-*:*", "Resource: \"*\"")]
     public void Breaking_the_rule_is_caught(string rule, string find, string replace)
     {
         Assert.Contains(find, TemplateText, StringComparison.Ordinal);
@@ -75,7 +80,7 @@ public sealed class TemplatePolicyTests
             .Sum(group => group.Split(')')[0].Split(',').Skip(1).Count(item => item.Trim().StartsWith('"')));
         Assert.Equal(named, operations.Count);
         Assert.True(operations.Count >= 60, $"only {operations.Count} catalog operations were read");
-        Assert.All(operations, operation => RequiredPermissions.ActionOf(operation.Model, operation.Operation));
+        Assert.All(operations, operation => CodeActions.Scan().ActionOf(operation.Model, operation.Operation));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using YamlDotNet.RepresentationModel;
-using static FargateApi.IntegrationTests.Templates.CloudFormationYaml;
+using static FargateApi.TestSupport.Templates.CloudFormationYaml;
 
-namespace FargateApi.IntegrationTests.Templates;
+namespace FargateApi.TestSupport.Templates;
 
-/// <summary>One IAM statement of the provider's role, with where it was found (for failure messages).</summary>
-internal sealed record PolicyStatement(string Where, string Effect, IReadOnlyList<string> Actions, IReadOnlyList<YamlNode> Resources, YamlMappingNode? Condition, bool HasNotElements)
+/// <summary>One IAM statement of the provider's role, with where it was found (for failure messages) and its node.</summary>
+public sealed record PolicyStatement(string Where, string Effect, IReadOnlyList<string> Actions, IReadOnlyList<YamlNode> Resources, YamlMappingNode? Condition, bool HasNotElements, YamlNode Node)
 {
     public bool Allows(string action) => Effect == "Allow" && Actions.Contains(action, StringComparer.Ordinal);
 
@@ -18,7 +18,7 @@ internal sealed record PolicyStatement(string Where, string Effect, IReadOnlyLis
 /// The provider function of template.yaml, its role, and every statement that role gets: the role's inline policies and
 /// every <c>AWS::IAM::Policy</c>/<c>AWS::IAM::ManagedPolicy</c> that names the role.
 /// </summary>
-internal sealed class ProviderPolicy
+public sealed class ProviderPolicy
 {
     public const string FunctionType = "AWS::Serverless::Function";
 
@@ -46,6 +46,31 @@ internal sealed class ProviderPolicy
     public IReadOnlyList<string> Problems { get; }
 
     public IEnumerable<PolicyStatement> Allowing(string action) => Statements.Where(statement => statement.Allows(action));
+
+    /// <summary>
+    /// Every statement as one IAM JSON policy document, its intrinsics resolved for one deployment (parameters, pseudo
+    /// parameters, conditions): what IAM evaluates for the provider's role.
+    /// </summary>
+    public string ResolvedDocument(TemplateResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("Version", "2012-10-17");
+            json.WriteStartArray("Statement");
+            foreach (var statement in Statements)
+            {
+                resolver.WriteJson(json, statement.Node);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     public static ProviderPolicy Load() => Of(CloudFormationYaml.Parse(ReadRepositoryFile("template.yaml")));
 
@@ -108,7 +133,8 @@ internal sealed class ProviderPolicy
                 [.. Items(Get(statement, "Action")).Select(node => Text(node) ?? Canonical(node))],
                 Items(Get(statement, "Resource")),
                 Get(statement, "Condition") as YamlMappingNode,
-                Get(statement, "NotAction") is not null || Get(statement, "NotResource") is not null || Get(statement, "NotPrincipal") is not null));
+                Get(statement, "NotAction") is not null || Get(statement, "NotResource") is not null || Get(statement, "NotPrincipal") is not null,
+                statement));
         }
     }
 }

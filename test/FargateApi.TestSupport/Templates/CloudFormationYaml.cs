@@ -1,13 +1,13 @@
 using System.Text;
 using YamlDotNet.RepresentationModel;
 
-namespace FargateApi.IntegrationTests.Templates;
+namespace FargateApi.TestSupport.Templates;
 
 /// <summary>
 /// A CloudFormation YAML template read with YamlDotNet's representation model, which keeps the short-form tags
 /// (<c>!Sub</c>, <c>!Ref</c>, <c>!GetAtt</c>, <c>!If</c> …) on the nodes instead of resolving them.
 /// </summary>
-internal sealed class CloudFormationYaml
+public sealed class CloudFormationYaml
 {
     private CloudFormationYaml(YamlMappingNode root) => Root = root;
 
@@ -20,8 +20,7 @@ internal sealed class CloudFormationYaml
         return new CloudFormationYaml((YamlMappingNode)stream.Documents[0].RootNode);
     }
 
-    public static string ReadRepositoryFile(string relativePath) =>
-        File.ReadAllText(Path.Combine(PublishedBootstrap.RepositoryRoot(), relativePath));
+    public static string ReadRepositoryFile(string relativePath) => RepositoryFiles.Read(relativePath);
 
     public YamlMappingNode Section(string name) => Get(Root, name) as YamlMappingNode ?? new YamlMappingNode();
 
