@@ -5,4 +5,5 @@ public enum ContinuedOperation
 {
     Create,
     Update,
+    Delete,
 }

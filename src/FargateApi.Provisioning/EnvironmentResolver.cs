@@ -9,9 +9,9 @@ namespace FargateApi.Provisioning;
 /// </summary>
 internal static class EnvironmentResolver
 {
-    public static async Task<AwsEnvironment> ResolveAsync(ProvisionerOptions options, IStsClient sts, CancellationToken cancellationToken)
+    public static async Task<AwsEnvironment> ResolveAsync(ProvisionerOptions options, string? invokedFunctionArn, IStsClient sts, CancellationToken cancellationToken)
     {
-        if (FromFunctionArn(options.FunctionArn, options.Region) is { } fromArn)
+        if (FromFunctionArn(invokedFunctionArn ?? options.FunctionArn, options.Region) is { } fromArn)
         {
             return fromArn;
         }

@@ -14,5 +14,7 @@ public interface IResourceLifecycle
     Task<LifecycleOutcome> UpdateAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? oldProperties, ServiceProperties newProperties, CancellationToken cancellationToken);
 
     /// <param name="properties">Null when the properties do not validate (a Create that failed validation): delete by tags alone.</param>
-    Task DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken);
+    /// <returns>The outcome: finished (everything is gone), or a continuation (task network interfaces still hold the
+    /// security group when this invocation ends).</returns>
+    Task<LifecycleOutcome> DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken);
 }

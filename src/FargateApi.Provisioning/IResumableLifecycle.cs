@@ -7,14 +7,15 @@ public interface IResumableLifecycle : IResourceLifecycle
 {
     /// <summary>
     /// Continues the operation a <see cref="LifecycleOutcome.Continuation"/> stood for, with the same event's values
-    /// (<paramref name="physicalResourceId"/> and <paramref name="oldProperties"/> as the original Update had them; null on Create).
-    /// Returns a result, or another continuation; throws on failure, like the original operation.
+    /// (<paramref name="physicalResourceId"/> and <paramref name="oldProperties"/> as the original Update had them; null on
+    /// Create; on Delete the physical id and <paramref name="newProperties"/> as the Delete had them, null when they do not
+    /// validate). Returns a result, another continuation, or an abandoned outcome; throws on failure, like the original.
     /// </summary>
     Task<LifecycleOutcome> ResumeAsync(
         ResourceIdentity identity,
         LifecycleContinuation continuation,
         string? physicalResourceId,
         ServiceProperties? oldProperties,
-        ServiceProperties newProperties,
+        ServiceProperties? newProperties,
         CancellationToken cancellationToken);
 }

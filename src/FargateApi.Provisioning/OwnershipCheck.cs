@@ -20,9 +20,19 @@ internal static class OwnershipCheck
             ? generation
             : null;
 
-    public static ProvisioningException NotOurs(string what, string name) =>
-        new($"The {what} '{name}' already exists and is not managed by this resource (its {Ownership.StackIdTag} / {Ownership.LogicalIdTag} tags name another owner). " +
+    /// <summary>The failure for a resource found by name that is not this resource's: it names the resource and its owner.</summary>
+    public static ProvisioningException NotOurs(string what, string name, IReadOnlyDictionary<string, string> tags) =>
+        new($"The {what} '{name}' already exists and belongs to {OwnerOf(tags)}, not to this resource; nothing of it was changed. " +
             "Rename the service (ServiceName / ProjectPrefix) or remove the other resource.");
+
+    public static ProvisioningException NotOurs(string what, string name, IEnumerable<KeyValuePair<string, string>> tags) =>
+        NotOurs(what, name, tags.ToDictionary(tag => tag.Key, tag => tag.Value, StringComparer.Ordinal));
+
+    /// <summary>Who a resource's tags say owns it: another stack's resource, or nobody this provider knows.</summary>
+    public static string OwnerOf(IReadOnlyDictionary<string, string> tags) =>
+        tags.TryGetValue(Ownership.StackIdTag, out var stack)
+            ? $"resource {(tags.TryGetValue(Ownership.LogicalIdTag, out var logical) ? logical : "(unknown)")} of stack {stack}"
+            : $"an owner outside this provider (no {Ownership.StackIdTag} tag)";
 
     private static bool Matches(IReadOnlyDictionary<string, string> tags, ValueMap ownerTags, string key) =>
         tags.TryGetValue(key, out var value) && ownerTags.TryGetValue(key, out var expected) && value == expected;

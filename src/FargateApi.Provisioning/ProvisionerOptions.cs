@@ -20,6 +20,17 @@ internal sealed record ProvisionerOptions(string Region, string? FunctionArn = n
 
     public const string PermissionsBoundaryVariable = "FARGATE_API_PERMISSIONS_BOUNDARY_ARN";
 
+    /// <summary>
+    /// How long before CloudFormation's own deadline (its request time + ServiceTimeout) the operation stops waiting and
+    /// answers FAILED with what it knows: an answer that loses the race is never seen, and CloudFormation's generic timeout
+    /// tells the user nothing (env <see cref="AnswerMarginVariable"/>, seconds).
+    /// </summary>
+    public TimeSpan AnswerMargin { get; init; } = DefaultAnswerMargin;
+
+    public static readonly TimeSpan DefaultAnswerMargin = TimeSpan.FromSeconds(60);
+
+    public const string AnswerMarginVariable = "FARGATE_API_ANSWER_MARGIN_SECONDS";
+
     /// <summary>A wait continues in a new invocation when less than this (plus one poll delay) is left of the current one.</summary>
     public TimeSpan ContinuationMargin { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -44,6 +55,15 @@ internal sealed record ProvisionerOptions(string Region, string? FunctionArn = n
 
     /// <summary>Told of every poll of a steady-state wait (<see cref="WaitProgress"/>); null: nobody watches.</summary>
     public IProgress<WaitProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// The ALB listeners rules may be added to (the template parameter AllowedListenerArns, env
+    /// <see cref="AllowedListenersVariable"/>): a shared listener is the platform team's, not any stack's to choose. Null:
+    /// any listener the role can reach.
+    /// </summary>
+    public IReadOnlyList<string>? AllowedListenerArns { get; init; }
+
+    public const string AllowedListenersVariable = "FARGATE_API_ALLOWED_LISTENER_ARNS";
 
     /// <summary>Told of every plan and step the executor runs; null: nobody watches.</summary>
     public Execution.IStepObserver? Steps { get; init; }

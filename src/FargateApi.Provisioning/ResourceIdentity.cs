@@ -9,4 +9,13 @@ public sealed record ResourceIdentity(string StackId, string LogicalResourceId, 
     /// token bounds the work.
     /// </summary>
     public DateTimeOffset? InvocationDeadline { get; init; }
+
+    /// <summary>
+    /// When CloudFormation made the request (its clock: the signing time of the ResponseURL), from which its ServiceTimeout
+    /// runs. Null: unknown, and the first invocation's own start stands in for it.
+    /// </summary>
+    public DateTimeOffset? RequestedAt { get; init; }
+
+    /// <summary>The invoked function's ARN, which names the account and partition (no STS call is needed for them).</summary>
+    public string? FunctionArn { get; init; }
 }

@@ -1,70 +1,82 @@
 using FargateApi.Aws.Http;
 using FargateApi.Aws.Services;
+using FargateApi.Aws.Services.Ecs;
 using FargateApi.Desired;
+using FargateApi.Naming;
 using FargateApi.Planning;
 using FargateApi.Properties;
 using FargateApi.Provisioning.Execution;
+using FargateApi.Provisioning.Observing;
 using FargateApi.Provisioning.Resources.ListenerRules;
 using FargateApi.Provisioning.Resources.Network;
 using FargateApi.Provisioning.Resources.Scaling;
 using FargateApi.Provisioning.Resources.SecurityGroups;
+using FargateApi.Provisioning.Resources.Services;
 using FargateApi.Provisioning.Resources.TargetGroups;
 using FargateApi.Provisioning.Resources.TaskDefinitions;
 
 namespace FargateApi.Provisioning;
 
 /// <summary>
-/// The lifecycle over AWS. Every operation is a plan run by the one executor: derive the desired stack (pure), plan (pure),
-/// execute the plan's steps. Create and Update return the service ARN as physical id; a replacement returns the new
-/// generation's. Steady-state waits that outgrow the invocation come back as a <see cref="LifecycleContinuation"/>.
+/// The lifecycle over AWS. Every operation is a plan run by the one executor: read what the plan depends on, derive the
+/// desired stack (pure), plan (pure), execute the plan's steps. Create and Update return the service ARN as physical id;
+/// a replacement returns the new generation's. An operation that outgrows the invocation comes back as a
+/// <see cref="LifecycleContinuation"/> that records what was read and done, so the next invocation runs the same plan on.
 /// </summary>
 internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, TimeProvider time) : IResumableLifecycle
 {
-    /// <summary>Delete's bound when the edge gives no deadline: under Lambda's 15-minute maximum timeout.</summary>
-    public static readonly TimeSpan DefaultDeleteBudget = TimeSpan.FromMinutes(14);
-
     private AwsEnvironment? _environment;
 
     public Task<LifecycleOutcome> CreateAsync(ResourceIdentity identity, ServiceProperties properties, CancellationToken cancellationToken) =>
-        CreateCoreAsync(identity, properties, NewBudget(identity, properties, ContinuedOperation.Create), cancellationToken);
+        CreateCoreAsync(identity, properties, InTime(NewBudget(identity, properties.ServiceTimeoutSeconds, ContinuedOperation.Create)), null, cancellationToken);
 
     public Task<LifecycleOutcome> UpdateAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? oldProperties, ServiceProperties newProperties, CancellationToken cancellationToken) =>
-        UpdateCoreAsync(identity, physicalResourceId, oldProperties, newProperties, NewBudget(identity, newProperties, ContinuedOperation.Update), cancellationToken);
+        UpdateCoreAsync(identity, physicalResourceId, oldProperties, newProperties, InTime(NewBudget(identity, newProperties.ServiceTimeoutSeconds, ContinuedOperation.Update)), null, cancellationToken);
 
-    public Task<LifecycleOutcome> ResumeAsync(
+    /// <summary>A Delete that arrives past CloudFormation's deadline still removes what it can in this invocation: nothing is left to leak.</summary>
+    public Task<LifecycleOutcome> DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken)
+    {
+        var budget = NewBudget(identity, properties?.ServiceTimeoutSeconds ?? PropertyLimits.MaxServiceTimeout, ContinuedOperation.Delete);
+        var late = identity.InvocationDeadline is { } ends && budget.Deadline < ends ? budget with { Deadline = ends, InvocationDeadline = null } : budget;
+        return DeleteCoreAsync(identity, physicalResourceId, properties, late, null, cancellationToken);
+    }
+
+    public async Task<LifecycleOutcome> ResumeAsync(
         ResourceIdentity identity,
         LifecycleContinuation continuation,
         string? physicalResourceId,
         ServiceProperties? oldProperties,
-        ServiceProperties newProperties,
+        ServiceProperties? newProperties,
         CancellationToken cancellationToken)
     {
-        var budget = new WaitBudget(continuation.StartedAt, continuation.Deadline, identity.InvocationDeadline, continuation.Operation, continuation.Invocation);
-        return continuation.Operation == ContinuedOperation.Update && physicalResourceId is not null
-            ? UpdateCoreAsync(identity, physicalResourceId, oldProperties, newProperties, budget, cancellationToken)
-            : CreateCoreAsync(identity, newProperties, budget, cancellationToken);
-    }
-
-    public async Task DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken)
-    {
-        var target = PhysicalIds.IsFailedCreate(physicalResourceId)
-            ? new ServiceId(string.Empty, string.Empty, 0)
-            : PhysicalIds.ParseServiceArn(physicalResourceId, properties);
-        if (target is null)
+        var serviceTimeout = TimeSpan.FromSeconds(newProperties?.ServiceTimeoutSeconds ?? PropertyLimits.MaxServiceTimeout);
+        var budget = new WaitBudget(continuation.StartedAt, continuation.Deadline, identity.InvocationDeadline, continuation.Operation, continuation.Invocation, serviceTimeout);
+        if (continuation.Operation == ContinuedOperation.Delete)
         {
-            return; // Not an id this provider hands out: nothing of ours stands behind it.
+            return await DeleteCoreAsync(identity, physicalResourceId ?? string.Empty, newProperties, budget, continuation, cancellationToken).ConfigureAwait(false);
         }
 
-        var deadline = identity.InvocationDeadline ?? time.GetUtcNow() + DefaultDeleteBudget;
-        await DeleteGenerationAsync(identity, target, properties, deadline, cancellationToken).ConfigureAwait(false);
+        if (newProperties is null)
+        {
+            throw new ProvisioningException($"Internal error: a continued {continuation.Operation} came without its properties.");
+        }
+
+        if (await DeletedMeanwhileAsync(continuation, cancellationToken).ConfigureAwait(false) is { } gone)
+        {
+            return LifecycleOutcome.Empty(physicalResourceId ?? string.Empty) with { Abandoned = gone };
+        }
+
+        return continuation.Operation == ContinuedOperation.Update && physicalResourceId is not null
+            ? await UpdateCoreAsync(identity, physicalResourceId, oldProperties, newProperties, budget, continuation, cancellationToken).ConfigureAwait(false)
+            : await CreateCoreAsync(identity, newProperties, budget, continuation, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<LifecycleOutcome> CreateCoreAsync(ResourceIdentity identity, ServiceProperties properties, WaitBudget budget, CancellationToken cancellationToken)
+    private async Task<LifecycleOutcome> CreateCoreAsync(ResourceIdentity identity, ServiceProperties properties, WaitBudget budget, LifecycleContinuation? resumed, CancellationToken cancellationToken)
     {
-        var env = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
-        var network = await ReadNetworkAsync(properties.Network, cancellationToken).ConfigureAwait(false);
+        var env = await EnvironmentAsync(identity, cancellationToken).ConfigureAwait(false);
+        var network = resumed?.Network is { } read ? FromContinued(read) : await ReadNetworkAsync(properties.Network, cancellationToken).ConfigureAwait(false);
         var desired = DesiredStack.From(properties, network, env, Owner(identity), generation: 0);
-        return await ExecuteAsync(Plan.ForCreate(desired), budget, cancellationToken).ConfigureAwait(false);
+        return await ExecuteAsync(Plan.ForCreate(desired), budget, resumed, new Observed(network, null), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LifecycleOutcome> UpdateCoreAsync(
@@ -73,44 +85,62 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         ServiceProperties? oldProperties,
         ServiceProperties newProperties,
         WaitBudget budget,
+        LifecycleContinuation? resumed,
         CancellationToken cancellationToken)
     {
         var id = PhysicalIds.ParseServiceArn(physicalResourceId, oldProperties ?? newProperties)
             ?? throw new ProvisioningException($"'{physicalResourceId}' is not the ARN of an ECS service this provider made; it cannot be updated.");
-        var env = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
-        var network = await NetworkResolver.ResolveAsync(newProperties.Network, aws, cancellationToken).ConfigureAwait(false);
+        var env = await EnvironmentAsync(identity, cancellationToken).ConfigureAwait(false);
         var owner = Owner(identity);
-        var next = DesiredStack.From(newProperties, network, env, owner, id.Generation);
-        if (oldProperties is null)
+
+        // What exists decides the plan: the network the new properties name (read now), the stack as it stands (found).
+        ResolvedNetwork network;
+        ResolvedNetwork? currentNetwork;
+        ObservedStack? observed = null;
+        if (resumed?.Network is { } read)
         {
-            // Nothing to diff against: ensure every resource of this generation, as a Create would.
-            return await ExecuteAsync(Plan.ForCreate(next), budget, cancellationToken).ConfigureAwait(false);
+            network = FromContinued(read);
+            currentNetwork = resumed.PreviousNetwork is { } before ? FromContinued(before) : null;
+        }
+        else
+        {
+            observed = await new StackObserver(aws, options).ObserveAsync(
+                newProperties.Network, id.Cluster, id.Service, ResourceNames.For(oldProperties ?? newProperties, id.Generation).TaskFamily, owner.Tags(id.Generation), cancellationToken).ConfigureAwait(false);
+            network = observed.Network;
+            currentNetwork = oldProperties is null || observed.ServiceGone ? null : observed.CurrentNetwork(id.Cluster, network);
         }
 
-        var oldNetwork = SameNetwork(oldProperties.Network, newProperties.Network)
-            ? network
-            : await NetworkResolver.ResolveAsync(oldProperties.Network, aws, cancellationToken).ConfigureAwait(false);
-        var current = DesiredStack.From(oldProperties, oldNetwork, env, owner, id.Generation);
+        var next = DesiredStack.From(newProperties, network, env, owner, id.Generation);
+        if (oldProperties is null || currentNetwork is null)
+        {
+            // Nothing to update in place (old properties unreadable, or the service gone): every resource of this
+            // generation made or brought in line, as a Create would.
+            return await ExecuteAsync(Plan.ForEnsure(next), budget, resumed, new Observed(network, null), cancellationToken, observed).ConfigureAwait(false);
+        }
+
+        var current = DesiredStack.From(oldProperties, currentNetwork, env, owner, id.Generation);
         var plan = Plan.ForUpdate(current, next);
+        var recorded = new Observed(network, currentNetwork);
         if (plan.Kind != PlanKind.Replace)
         {
-            return await ExecuteAsync(plan, budget, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(plan, budget, resumed, recorded, cancellationToken, observed).ConfigureAwait(false);
         }
 
-        if (await ReplacementRollback.FindServingGenerationAsync(aws, next, id, cancellationToken).ConfigureAwait(false) is { } serving)
+        // A resumed replacement was no rollback when it started: the first invocation looked.
+        if (resumed is null && await ReplacementRollback.FindServingGenerationAsync(aws, next, id, cancellationToken).ConfigureAwait(false) is { } serving)
         {
-            return await ReviveAsync(identity, serving, current, oldProperties, budget, cancellationToken).ConfigureAwait(false);
+            return await ReviveAsync(identity, serving, current, next, oldProperties, budget, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            return await ExecuteAsync(plan, budget, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(plan, budget, resumed, recorded, cancellationToken, observed).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is ProvisioningException or AwsServiceException)
         {
             // The new generation never served: remove what was built of it, so CloudFormation's rollback (which never
             // learns its id) leaves nothing behind. Best effort: the rollback Update cleans up again.
-            await CleanUpGenerationAsync(identity, plan.Stack, newProperties, cancellationToken).ConfigureAwait(false);
+            await CleanUpGenerationAsync(identity, plan.Stack, newProperties, budget, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
@@ -120,25 +150,23 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     /// replacement was built). It takes the declared rule priority and the log group back (<see cref="Plan.ForRevive"/>)
     /// and its id is returned; a leftover newer generation the rollback abandons is removed by its Delete plan.
     /// </summary>
-    private async Task<LifecycleOutcome> ReviveAsync(ResourceIdentity identity, DesiredStack serving, DesiredStack abandoned, ServiceProperties abandonedProperties, WaitBudget budget, CancellationToken cancellationToken)
+    private async Task<LifecycleOutcome> ReviveAsync(ResourceIdentity identity, DesiredStack serving, DesiredStack abandoned, DesiredStack next, ServiceProperties abandonedProperties, WaitBudget budget, CancellationToken cancellationToken)
     {
-        var run = new StackRun(aws, time, options, Plan.ForRevive(serving), budget);
-        await PlanExecutor.RunAsync(run, null, cancellationToken).ConfigureAwait(false);
+        var (run, _) = await RunAsync(Plan.ForRevive(serving, abandoned, next), budget, null, cancellationToken).ConfigureAwait(false);
         if (abandoned.Generation == serving.Generation)
         {
-            await CleanUpGenerationAsync(identity, abandoned.AtGeneration(serving.Generation + 1), abandonedProperties, cancellationToken).ConfigureAwait(false);
+            await CleanUpGenerationAsync(identity, abandoned.AtGeneration(serving.Generation + 1), abandonedProperties, budget, cancellationToken).ConfigureAwait(false);
         }
 
         return new LifecycleOutcome(serving.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task CleanUpGenerationAsync(ResourceIdentity identity, DesiredStack stack, ServiceProperties properties, CancellationToken cancellationToken)
+    private async Task CleanUpGenerationAsync(ResourceIdentity identity, DesiredStack stack, ServiceProperties properties, WaitBudget budget, CancellationToken cancellationToken)
     {
-        var target = new ServiceId(stack.Service.Cluster, stack.Service.Name, stack.Generation);
-        var deadline = identity.InvocationDeadline ?? time.GetUtcNow() + DefaultDeleteBudget;
         try
         {
-            await DeleteGenerationAsync(identity, target, properties, deadline, cancellationToken).ConfigureAwait(false);
+            // Within what is left of this invocation: what outlasts it is the Delete of either id's to remove.
+            await DeleteCoreAsync(identity, stack.PhysicalResourceId, properties, budget with { InvocationDeadline = null, Deadline = budget.InvocationDeadline ?? budget.Deadline }, null, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception cleanup) when (cleanup is ProvisioningException or AwsServiceException)
         {
@@ -147,27 +175,50 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     }
 
     /// <summary>
-    /// Delete of one generation: the Delete plan of the stack the properties describe at that generation, found by names and
-    /// ownership tags, every step tolerant of what is already gone. Run a second time after
+    /// Delete of one generation: the Delete plan of the stack the properties describe at the id's generation, found by
+    /// names and ownership tags, every step tolerant of what is already gone. Run a second time after
     /// <see cref="ProvisionerOptions.ConsistencyDelay"/> when the first found something missing: reads lag behind writes,
-    /// and a Delete that follows a failed Create by seconds may not yet see what it made.
+    /// and a Delete that follows a failed Create by seconds may not yet see what it made. Task network interfaces may hold
+    /// the security group past this invocation: the Delete then continues in the next one.
     /// </summary>
-    private async Task DeleteGenerationAsync(ResourceIdentity identity, ServiceId target, ServiceProperties? properties, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private async Task<LifecycleOutcome> DeleteCoreAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, WaitBudget budget, LifecycleContinuation? resumed, CancellationToken cancellationToken)
     {
-        var stack = await StackToDeleteAsync(identity, target, properties, cancellationToken).ConfigureAwait(false);
+        var target = PhysicalIds.IsFailedCreate(physicalResourceId)
+            ? new ServiceId(string.Empty, string.Empty, 0)
+            : PhysicalIds.ParseServiceArn(physicalResourceId, properties);
+        var done = LifecycleOutcome.Empty(physicalResourceId);
+        if (target is null)
+        {
+            return done; // Not an id this provider hands out: nothing of ours stands behind it.
+        }
+
+        var network = resumed?.Network is { } read
+            ? FromContinued(read)
+            : properties is null ? null : await NetworkResolver.ResolveLenientlyAsync(properties.Network, aws, cancellationToken).ConfigureAwait(false);
+        var stack = await StackToDeleteAsync(identity, target, properties, network, cancellationToken).ConfigureAwait(false);
         if (stack is null)
         {
-            return;
+            return done;
         }
 
         var plan = Plan.ForDelete(stack);
-        var budget = new WaitBudget(time.GetUtcNow(), deadline, null, ContinuedOperation.Create, 0);
-        var first = await PlanExecutor.RunAsync(new StackRun(aws, time, options, plan, budget), null, cancellationToken).ConfigureAwait(false);
-        if (first.FoundNothing && time.GetUtcNow() + options.ConsistencyDelay < deadline)
+        var first = await RunAsync(plan, budget, resumed, cancellationToken).ConfigureAwait(false);
+        if (!first.Result.IsFinished)
+        {
+            return Continue(plan, budget, first, new Observed(stack.Network, null), physicalResourceId);
+        }
+
+        if (first.Result.FoundNothing && time.GetUtcNow() + options.ConsistencyDelay < budget.Deadline)
         {
             await Task.Delay(options.ConsistencyDelay, time, cancellationToken).ConfigureAwait(false);
-            await PlanExecutor.RunAsync(new StackRun(aws, time, options, plan, budget), null, cancellationToken).ConfigureAwait(false);
+            var second = await RunAsync(plan, budget, null, cancellationToken).ConfigureAwait(false);
+            if (!second.Result.IsFinished)
+            {
+                return Continue(plan, budget, second, new Observed(stack.Network, null), physicalResourceId);
+            }
         }
+
+        return done;
     }
 
     /// <summary>
@@ -175,18 +226,16 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     /// a service these properties would never have made (not one of our stacks). Without usable properties, the names come
     /// from the service name in the id; the log group is then kept, since its removal policy cannot be read.
     /// </summary>
-    private async Task<DesiredStack?> StackToDeleteAsync(ResourceIdentity identity, ServiceId target, ServiceProperties? properties, CancellationToken cancellationToken)
+    private async Task<DesiredStack?> StackToDeleteAsync(ResourceIdentity identity, ServiceId target, ServiceProperties? properties, ResolvedNetwork? network, CancellationToken cancellationToken)
     {
-        var env = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
+        var env = await EnvironmentAsync(identity, cancellationToken).ConfigureAwait(false);
         var known = properties ?? (target.Service.Length > 0 ? PhysicalIds.PropertiesFromServiceName(target.Service) : null);
         if (known is null)
         {
             return null;
         }
 
-        var network = properties is null
-            ? new ResolvedNetwork(string.Empty, ValueList<string>.Empty, target.Cluster, string.Empty, string.Empty, string.Empty)
-            : await NetworkResolver.ResolveLenientlyAsync(properties.Network, aws, cancellationToken).ConfigureAwait(false);
+        network ??= new ResolvedNetwork(string.Empty, ValueList<string>.Empty, target.Cluster, string.Empty, string.Empty, string.Empty);
         if (target.Cluster.Length > 0 && network.ClusterName.Length > 0 && network.ClusterName != target.Cluster)
         {
             return null; // A service in another cluster than the properties' network: not one of our stacks.
@@ -197,20 +246,72 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         return target.Service.Length > 0 && target.Service != stack.Service.Name ? null : stack;
     }
 
-    private async Task<LifecycleOutcome> ExecuteAsync(Plan plan, WaitBudget budget, CancellationToken cancellationToken)
+    private async Task<LifecycleOutcome> ExecuteAsync(Plan plan, WaitBudget budget, LifecycleContinuation? resumed, Observed observed, CancellationToken cancellationToken, ObservedStack? found = null)
     {
-        var run = new StackRun(aws, time, options, plan, budget);
-        var result = await PlanExecutor.RunAsync(run, NetworkReadDone(plan), cancellationToken).ConfigureAwait(false);
-        if (!result.IsFinished)
+        var (run, result) = await RunAsync(plan, budget, resumed, cancellationToken, found).ConfigureAwait(false);
+        return result.IsFinished
+            ? new LifecycleOutcome(plan.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false))
+            : Continue(plan, budget, (run, result), observed, plan.PhysicalResourceId);
+    }
+
+    /// <summary>
+    /// Runs the plan, skipping what an earlier invocation finished and the reads made before the plan could exist (what they
+    /// found is handed to the steps that use it).
+    /// </summary>
+    private async Task<(StackRun Run, ExecutionResult Result)> RunAsync(Plan plan, WaitBudget budget, LifecycleContinuation? resumed, CancellationToken cancellationToken, ObservedStack? found = null)
+    {
+        var run = new StackRun(aws, time, options, plan, budget, new Outputs(resumed?.Outputs));
+        if (found?.LatestRevision is { } latest)
         {
-            var service = plan.Stack.Service;
-            return new LifecycleOutcome(plan.PhysicalResourceId, new Dictionary<string, string>())
-            {
-                Continuation = new LifecycleContinuation(budget.Operation, service.Cluster, service.Name, budget.StartedAt, budget.Deadline, budget.Invocation + 1),
-            };
+            run.Facts[TaskDefinitionModule.LatestRevisionFact] = latest;
         }
 
-        return new LifecycleOutcome(plan.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false));
+        if (found?.TargetGroup is { } targetGroup && found.Service?.LoadBalancers.FirstOrDefault()?.TargetGroupArn == targetGroup.TargetGroupArn && plan.Kind != PlanKind.Replace)
+        {
+            run.Outputs.Set(Outputs.TargetGroupArn, targetGroup.TargetGroupArn);
+        }
+
+        var completed = new HashSet<string>(resumed?.Completed ?? [], StringComparer.Ordinal);
+        completed.UnionWith(plan.Steps.Where(step => step.Action == StepAction.ResolveNetwork || Observation.IsRead(step)).Select(step => step.Id));
+        return (run, await PlanExecutor.RunAsync(run, completed, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static LifecycleOutcome Continue(Plan plan, WaitBudget budget, (StackRun Run, ExecutionResult Result) ran, Observed observed, string physicalResourceId)
+    {
+        var service = plan.Stack.Service;
+        return LifecycleOutcome.Empty(physicalResourceId) with
+        {
+            Continuation = new LifecycleContinuation(budget.Operation, service.Cluster, service.Name, budget.StartedAt, budget.Deadline, budget.Invocation + 1)
+            {
+                Completed = [.. ran.Result.Completed.Order(StringComparer.Ordinal)],
+                Outputs = ran.Run.Outputs.Known(),
+                Network = ToContinued(observed.Network),
+                PreviousNetwork = observed.Previous is null ? null : ToContinued(observed.Previous),
+                PlanKind = plan.Kind.ToString(),
+            },
+        };
+    }
+
+    /// <summary>
+    /// Whether CloudFormation moved on while a Create or Update waited: its service is gone, or going (a Delete of the
+    /// resource ran meanwhile). The wait then stops without answering (there is nobody left to answer) and without
+    /// making anything again.
+    /// </summary>
+    private async Task<string?> DeletedMeanwhileAsync(LifecycleContinuation continuation, CancellationToken cancellationToken)
+    {
+        EcsService? service;
+        try
+        {
+            service = await ServiceModule.DescribeAsync(aws.Ecs, continuation.Cluster, continuation.Service, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
+        {
+            return $"cluster {continuation.Cluster} is gone";
+        }
+
+        return service is null or { Status: EcsValues.ServiceDraining or EcsValues.ServiceInactive }
+            ? $"service {continuation.Service} is {service?.Status ?? "gone"}: the resource was deleted while the {continuation.Operation} waited"
+            : null;
     }
 
     /// <summary>
@@ -218,9 +319,6 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     /// exists. It is reported to the step observer where it ran, so what was run is still exactly the plan. (An Update reads
     /// the network too, as it reads what exists, before it can choose between an in-place and a replacing plan.)
     /// </summary>
-    private static HashSet<string>? NetworkReadDone(Plan plan) =>
-        plan.Steps.Where(step => step.Action == StepAction.ResolveNetwork).Select(step => step.Id).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } done ? done : null;
-
     private async Task<ResolvedNetwork> ReadNetworkAsync(NetworkProperties network, CancellationToken cancellationToken)
     {
         options.Steps?.Started(NetworkResolver.StepId, 1);
@@ -249,19 +347,43 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         };
     }
 
-    private WaitBudget NewBudget(ResourceIdentity identity, ServiceProperties properties, ContinuedOperation operation)
+    /// <summary>
+    /// The operation's bound: CloudFormation's ServiceTimeout from when it made the request (the first invocation's start
+    /// when that is unknown), less <see cref="ProvisionerOptions.AnswerMargin"/> (at most a quarter of a short timeout) so
+    /// the answer arrives while CloudFormation still waits for it.
+    /// </summary>
+    private WaitBudget NewBudget(ResourceIdentity identity, int serviceTimeoutSeconds, ContinuedOperation operation)
     {
-        var now = time.GetUtcNow();
-        return new WaitBudget(now, now + TimeSpan.FromSeconds(properties.ServiceTimeoutSeconds), identity.InvocationDeadline, operation, 0);
+        var started = identity.RequestedAt ?? time.GetUtcNow();
+        var timeout = TimeSpan.FromSeconds(serviceTimeoutSeconds);
+        var margin = options.AnswerMargin < timeout / 4 ? options.AnswerMargin : timeout / 4;
+        return new WaitBudget(started, started + timeout - margin, identity.InvocationDeadline, operation, 0, timeout);
     }
 
-    private async Task<AwsEnvironment> EnvironmentAsync(CancellationToken cancellationToken) =>
-        _environment ??= await EnvironmentResolver.ResolveAsync(options, aws.Sts, cancellationToken).ConfigureAwait(false);
+    /// <summary>A Create or Update that arrives after CloudFormation stopped waiting for it starts nothing (its rollback follows).</summary>
+    private WaitBudget InTime(WaitBudget budget) =>
+        time.GetUtcNow() < budget.Deadline
+            ? budget
+            : throw new ProvisioningException(
+                $"The {budget.Operation} arrived at {time.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss'Z'}, after CloudFormation's deadline for it ({budget.Deadline:yyyy-MM-dd'T'HH:mm:ss'Z'}: " +
+                $"ServiceTimeout {budget.ServiceTimeout.TotalSeconds:0} s from its request at {budget.StartedAt:yyyy-MM-dd'T'HH:mm:ss'Z'}); nothing was started.");
+
+    private async Task<AwsEnvironment> EnvironmentAsync(ResourceIdentity identity, CancellationToken cancellationToken) =>
+        _environment ??= await EnvironmentResolver.ResolveAsync(options, identity.FunctionArn, aws.Sts, cancellationToken).ConfigureAwait(false);
 
     private static Ownership Owner(ResourceIdentity identity) => new(identity.StackId, identity.LogicalResourceId);
+
+    private static ContinuedNetwork ToContinued(ResolvedNetwork network) =>
+        new(network.VpcId, [.. network.SubnetIds], network.ClusterName, network.ListenerArn, network.LoadBalancerArn, network.LoadBalancerSecurityGroupId);
+
+    private static ResolvedNetwork FromContinued(ContinuedNetwork network) =>
+        new(network.VpcId, network.SubnetIds.ToValueList(), network.ClusterName, network.ListenerArn, network.LoadBalancerArn, network.LoadBalancerSecurityGroupId);
 
     private static bool SameNetwork(NetworkProperties a, NetworkProperties b) =>
         a.ParameterPrefix == b.ParameterPrefix && a.VpcId == b.VpcId && a.ClusterName == b.ClusterName && a.ListenerArn == b.ListenerArn
         && a.LoadBalancerSecurityGroupId == b.LoadBalancerSecurityGroupId
         && (a.SubnetIds ?? []).SequenceEqual(b.SubnetIds ?? []) && (a.SubnetIds is null) == (b.SubnetIds is null);
+
+    /// <summary>What an operation read before it planned: what a continuation must carry to plan the same again.</summary>
+    private sealed record Observed(ResolvedNetwork Network, ResolvedNetwork? Previous);
 }

@@ -17,7 +17,8 @@ internal class FakeLifecycle : IResourceLifecycle
     public Func<string, CancellationToken, Task<LifecycleOutcome>> OnUpdate { get; set; } =
         (physicalId, _) => Task.FromResult(new LifecycleOutcome(physicalId, new Dictionary<string, string>()));
 
-    public Func<CancellationToken, Task> OnDelete { get; set; } = _ => Task.CompletedTask;
+    /// <summary>Default: everything is gone (the edge answers with the event's own id whatever this says).</summary>
+    public Func<CancellationToken, Task<LifecycleOutcome>> OnDelete { get; set; } = _ => Task.FromResult(LifecycleOutcome.Empty("deleted"));
 
     public Task<LifecycleOutcome> CreateAsync(ResourceIdentity identity, ServiceProperties properties, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ internal class FakeLifecycle : IResourceLifecycle
         return OnUpdate(physicalResourceId, cancellationToken);
     }
 
-    public Task DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken)
+    public Task<LifecycleOutcome> DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken)
     {
         Calls.Enqueue(new Call("Delete", identity, physicalResourceId, properties, null));
         return OnDelete(cancellationToken);

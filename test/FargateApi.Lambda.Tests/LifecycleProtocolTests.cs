@@ -18,7 +18,8 @@ public class LifecycleProtocolTests
         Assert.Equal("Create", call.Operation);
         Assert.Equal(512, call.Properties!.Cpu);
         Assert.Equal(1024, call.Properties.Memory);
-        Assert.Equal(new ResourceIdentity(Events.StackId, Events.LogicalResourceId, "11111111-aaaa-bbbb-cccc-000000000001"), call.Identity with { InvocationDeadline = null });
+        Assert.Equal(new ResourceIdentity(Events.StackId, Events.LogicalResourceId, "11111111-aaaa-bbbb-cccc-000000000001"), call.Identity with { InvocationDeadline = null, FunctionArn = null });
+        Assert.StartsWith("arn:aws:lambda:", call.Identity.FunctionArn, StringComparison.Ordinal); // the account is read off it: no STS call
         var response = provider.SingleResponse();
         Assert.Equal("SUCCESS", response.GetProperty("Status").GetString());
         Assert.Equal("acme-api", response.GetProperty("PhysicalResourceId").GetString());

@@ -17,7 +17,7 @@ internal sealed class ResumableFakeLifecycle : FakeLifecycle, IResumableLifecycl
         LifecycleContinuation continuation,
         string? physicalResourceId,
         ServiceProperties? oldProperties,
-        ServiceProperties newProperties,
+        ServiceProperties? newProperties,
         CancellationToken cancellationToken)
     {
         Calls.Enqueue(new Call("Resume", identity, physicalResourceId, newProperties, oldProperties));

@@ -20,16 +20,37 @@ public sealed class SecurityGroupDrainTests
     }
 
     [Fact]
-    public async Task Delete_that_runs_out_of_time_while_interfaces_hold_the_group_says_so()
+    public async Task Delete_that_outlasts_its_invocation_continues_and_fails_before_the_deadline_naming_the_interfaces()
     {
         var h = new Harness(clock => new SimulationOptions { EniLingerPolls = 10_000, TimeProvider = clock });
         var id = (await h.CreateAsync()).PhysicalResourceId;
-        var identity = Harness.Identity("request-delete") with { InvocationDeadline = h.Clock.GetUtcNow() + TimeSpan.FromMinutes(5) };
+        ResourceIdentity NextInvocation() => Harness.Identity("request-delete") with { InvocationDeadline = h.Clock.GetUtcNow() + TimeSpan.FromMinutes(5) };
 
-        var failure = await Assert.ThrowsAsync<ProvisioningException>(() => h.Provisioner.DeleteAsync(identity, id, Props.Seed, CancellationToken.None));
+        var first = await h.Provisioner.DeleteAsync(NextInvocation(), id, Props.Seed, CancellationToken.None);
 
+        // The interfaces outlast the first invocation: everything else is gone, and the Delete goes on in the next one.
+        Assert.False(first.IsFinished);
+        Assert.Equal(ContinuedOperation.Delete, first.Continuation!.Operation);
+        Assert.Equal("security-group", Assert.Single(h.Ours()).Type);
+        var continuation = first.Continuation;
+        ProvisioningException? failure = null;
+        for (var hop = 0; failure is null && hop < 20; hop++)
+        {
+            try
+            {
+                continuation = (await h.Provisioner.ResumeAsync(NextInvocation(), continuation, id, null, Props.Seed, CancellationToken.None)).Continuation
+                    ?? throw new InvalidOperationException("the Delete finished although the interfaces never went");
+            }
+            catch (ProvisioningException error)
+            {
+                failure = error;
+            }
+        }
+
+        Assert.NotNull(failure);
         Assert.Contains("network interfaces still hold it", failure.Message, StringComparison.Ordinal);
         Assert.Contains("eni-", failure.Message, StringComparison.Ordinal);
+        Assert.True(h.Clock.GetUtcNow() <= continuation.Deadline, "the failure came after the deadline");
         Assert.Equal("security-group", Assert.Single(h.Ours()).Type);
     }
 }

@@ -44,7 +44,8 @@ public sealed class SteadyStateTests
         Assert.Equal(first.Continuation, continuation);
         Assert.Equal(ContinuedOperation.Create, continuation.Operation);
         Assert.Equal("myproj-app-api-service", continuation.Service);
-        Assert.Equal(continuation.StartedAt + TimeSpan.FromSeconds(3600), continuation.Deadline);
+        // The answer is due before CloudFormation's own deadline: ServiceTimeout from its request, less the answer margin.
+        Assert.Equal(continuation.StartedAt + TimeSpan.FromSeconds(3600) - ProvisionerOptions.DefaultAnswerMargin, continuation.Deadline);
         Assert.Equal(1, continuation.Invocation);
         Assert.Contains("\"operation\":\"Create\"", first.Continuation.ToJson(), StringComparison.Ordinal);
 

@@ -36,8 +36,11 @@ internal static class InvokeOperation
                     return Finished(request, await CompleteAsync(lifecycle(), identity, request.PhysicalResourceId, old, properties.Properties!, l => l.UpdateAsync(identity, request.PhysicalResourceId!, old, properties.Properties!, cancellationToken), cancellationToken).ConfigureAwait(false));
                 case EventRequestType.Delete:
                     progress($"delete: {request.PhysicalResourceId}");
-                    await lifecycle().DeleteAsync(identity, request.PhysicalResourceId!, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
-                    return Success(request, request.PhysicalResourceId!);
+                    var deleted = properties.IsValid ? properties.Properties : null;
+                    var outcome = await CompleteAsync(lifecycle(), identity, request.PhysicalResourceId, null, deleted, l => l.DeleteAsync(identity, request.PhysicalResourceId!, deleted, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    return outcome.IsFinished
+                        ? Success(request, request.PhysicalResourceId!)
+                        : InvokeResponse.Failed(request, "the lifecycle asked to continue in a new invocation, which this lifecycle cannot resume");
                 default:
                     return InvokeResponse.Failed(request, properties.Describe());
             }
@@ -60,7 +63,7 @@ internal static class InvokeOperation
         ResourceIdentity identity,
         string? physicalId,
         ServiceProperties? old,
-        ServiceProperties properties,
+        ServiceProperties? properties,
         Func<IResourceLifecycle, Task<LifecycleOutcome>> start,
         CancellationToken cancellationToken)
     {

@@ -57,12 +57,19 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
         OperationResult result = parsed switch
         {
             WellFormedEvent { Request: var request } when continued is null =>
-                await RunWithinDeadlineAsync(request, (deadline, stop) => Operation.RunAsync(request, lifecycle, deadline, stop), window, context, requestLog, cancellationToken).ConfigureAwait(false),
+                await RunWithinDeadlineAsync(request, (deadline, stop) => Operation.RunAsync(request, lifecycle, deadline, context.FunctionArn, stop), window, context, requestLog, cancellationToken).ConfigureAwait(false),
             WellFormedEvent { Request: var request } when continued.Continuation is { } continuation =>
-                await RunWithinDeadlineAsync(request, (deadline, stop) => ResumedOperation.ResumeAsync(request, continuation, lifecycle, deadline, context.Time.GetUtcNow(), stop), window, context, requestLog, cancellationToken).ConfigureAwait(false),
+                await RunWithinDeadlineAsync(request, (deadline, stop) => ResumedOperation.ResumeAsync(request, continuation, lifecycle, deadline, context.Time.GetUtcNow(), context.FunctionArn, stop), window, context, requestLog, cancellationToken).ConfigureAwait(false),
             WellFormedEvent { Request: var request } => UnusableContinuation(request, continued!.Problem!, requestLog),
             _ => new AnswerResult(Malformed((MalformedEvent)parsed, requestLog)),
         };
+
+        if (result is AbandonedResult abandoned)
+        {
+            // CloudFormation moved on while the operation waited: an answer now would reach nobody, or contradict the one it acted on.
+            requestLog.Warn("operation.abandoned", ("reason", abandoned.Reason));
+            return InvocationResult.Success(Encoding.UTF8.GetBytes("{\"status\":\"ABANDONED\"}"));
+        }
 
         if (result is ContinueResult handOn)
         {

@@ -12,7 +12,7 @@ internal static class Operation
     public const string ResourceType = "Custom::FargateApi";
 
     /// <param name="invocationDeadline">When this invocation must have answered; the lifecycle's long waits stop there and continue elsewhere.</param>
-    public static async Task<OperationResult> RunAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, DateTimeOffset invocationDeadline, CancellationToken cancellationToken)
+    public static async Task<OperationResult> RunAsync(CustomResourceRequest request, IResourceLifecycle lifecycle, DateTimeOffset invocationDeadline, string? functionArn, CancellationToken cancellationToken)
     {
         var fallbackId = FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
         if (request.ResourceType != ResourceType)
@@ -20,7 +20,7 @@ internal static class Operation
             return new AnswerResult(WrongResourceType(request, fallbackId));
         }
 
-        var identity = Identity(request, invocationDeadline);
+        var identity = Identity(request, invocationDeadline, functionArn);
         try
         {
             return request.RequestType switch
@@ -105,8 +105,8 @@ internal static class Operation
 
         // A Delete never fails on properties: the lifecycle finds what to delete by its ownership tags.
         var properties = PropertiesReader.Read(request.ResourceProperties);
-        await lifecycle.DeleteAsync(identity, physicalId, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
-        return new AnswerResult(Success(request, physicalId, CustomResourceResponse.EmptyData));
+        var outcome = await lifecycle.DeleteAsync(identity, physicalId, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
+        return Outcome(request, lifecycle, outcome with { PhysicalResourceId = physicalId, Data = CustomResourceResponse.EmptyData }, physicalId);
     }
 
     /// <summary>The previous properties as the lifecycle takes them: null when they no longer validate.</summary>
@@ -119,6 +119,11 @@ internal static class Operation
     /// <summary>A finished outcome becomes the answer; an unfinished one is handed on, if anything can resume it.</summary>
     public static OperationResult Outcome(CustomResourceRequest request, IResourceLifecycle lifecycle, LifecycleOutcome outcome, string fallbackId)
     {
+        if (outcome.Abandoned is { } abandoned)
+        {
+            return new AbandonedResult(abandoned);
+        }
+
         if (outcome.Continuation is not { } continuation)
         {
             return new AnswerResult(Finished(request, outcome, fallbackId));
@@ -149,6 +154,11 @@ internal static class Operation
     private static CustomResourceResponse Success(CustomResourceRequest request, string physicalId, IReadOnlyDictionary<string, string> data) =>
         new(ResponseStatus.Success, null, physicalId, request.Target, false, data);
 
-    public static ResourceIdentity Identity(CustomResourceRequest request, DateTimeOffset invocationDeadline) =>
-        new(request.Target.StackId, request.Target.LogicalResourceId, request.Target.RequestId) { InvocationDeadline = invocationDeadline };
+    public static ResourceIdentity Identity(CustomResourceRequest request, DateTimeOffset invocationDeadline, string? functionArn) =>
+        new(request.Target.StackId, request.Target.LogicalResourceId, request.Target.RequestId)
+        {
+            InvocationDeadline = invocationDeadline,
+            RequestedAt = ResponseUrlClock.SignedAt(request.Target.ResponseUrl),
+            FunctionArn = functionArn,
+        };
 }

@@ -13,3 +13,9 @@ internal sealed record AnswerResult(CustomResourceResponse Response) : Operation
 /// </summary>
 /// <param name="FailurePhysicalId">The id a FAILED answer carries should the hand-off itself fail.</param>
 internal sealed record ContinueResult(ResponseTarget Target, RequestType RequestType, string FailurePhysicalId, LifecycleContinuation Continuation) : OperationResult;
+
+/// <summary>
+/// Not to be answered at all: CloudFormation moved on while the operation waited (its resource was deleted meanwhile), so
+/// an answer would reach nobody, or worse, contradict the one it acted on.
+/// </summary>
+internal sealed record AbandonedResult(string Reason) : OperationResult;

@@ -17,6 +17,7 @@ internal static class ResumedOperation
         IResourceLifecycle lifecycle,
         DateTimeOffset invocationDeadline,
         DateTimeOffset now,
+        string? functionArn,
         CancellationToken cancellationToken)
     {
         var fallbackId = Operation.FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
@@ -26,19 +27,24 @@ internal static class ResumedOperation
             return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, refusal));
         }
 
+        // A Delete never fails on properties (as in Operation): the lifecycle finds what to delete by its ownership tags.
         var properties = PropertiesReader.Read(request.ResourceProperties);
-        if (!properties.IsValid)
+        if (!properties.IsValid && request.RequestType != RequestType.Delete)
         {
             return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, properties.Describe()));
         }
 
         var oldProperties = request.RequestType == RequestType.Update ? Operation.OldProperties(request) : null;
-        var physicalId = request.RequestType == RequestType.Update ? request.PhysicalResourceId : null;
+        var physicalId = request.RequestType is RequestType.Update or RequestType.Delete ? request.PhysicalResourceId : null;
         try
         {
             var outcome = await ((IResumableLifecycle)lifecycle).ResumeAsync(
-                Operation.Identity(request, invocationDeadline), continuation, physicalId, oldProperties, properties.Properties!, cancellationToken).ConfigureAwait(false);
-            return Operation.Outcome(request, lifecycle, outcome, fallbackId);
+                Operation.Identity(request, invocationDeadline, functionArn), continuation, physicalId, oldProperties, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
+            return Operation.Outcome(
+                request,
+                lifecycle,
+                request.RequestType == RequestType.Delete ? outcome with { PhysicalResourceId = fallbackId, Data = CustomResourceResponse.EmptyData } : outcome,
+                fallbackId);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,6 +72,14 @@ internal static class ResumedOperation
         }
 
         // The core enforces the deadline too; checking here as well means a late invocation never starts AWS calls.
+        if (now >= continuation.Deadline && request.RequestType == RequestType.Delete)
+        {
+            return $"Delete did not finish within ServiceTimeout: what ECS service '{continuation.Service}' in cluster '{continuation.Cluster}' left behind " +
+                $"was still being removed at {Instant(now)}, past the deadline {Instant(continuation.Deadline)} set when the request started at " +
+                $"{Instant(continuation.StartedAt)} (after {continuation.Invocation} continued invocation(s)). Task network interfaces can hold its security " +
+                "group for minutes; delete the stack again to finish.";
+        }
+
         if (now >= continuation.Deadline)
         {
             return $"{request.RequestType} did not reach steady state within ServiceTimeout: ECS service '{continuation.Service}' in cluster '{continuation.Cluster}' " +
@@ -83,7 +97,8 @@ internal static class ResumedOperation
     }
 
     private static bool Matches(ContinuedOperation operation, RequestType requestType) =>
-        (operation, requestType) is (ContinuedOperation.Create, RequestType.Create) or (ContinuedOperation.Update, RequestType.Update);
+        (operation, requestType) is (ContinuedOperation.Create, RequestType.Create) or (ContinuedOperation.Update, RequestType.Update)
+            or (ContinuedOperation.Delete, RequestType.Delete);
 
     private static string Instant(DateTimeOffset instant) =>
         instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

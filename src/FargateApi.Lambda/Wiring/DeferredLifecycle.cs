@@ -19,7 +19,7 @@ internal sealed class DeferredLifecycle(Func<IResumableLifecycle> build) : IResu
     public Task<LifecycleOutcome> UpdateAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? oldProperties, ServiceProperties newProperties, CancellationToken cancellationToken) =>
         _lifecycle.Value.UpdateAsync(identity, physicalResourceId, oldProperties, newProperties, cancellationToken);
 
-    public Task DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken) =>
+    public Task<LifecycleOutcome> DeleteAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, CancellationToken cancellationToken) =>
         _lifecycle.Value.DeleteAsync(identity, physicalResourceId, properties, cancellationToken);
 
     public Task<LifecycleOutcome> ResumeAsync(
@@ -27,7 +27,7 @@ internal sealed class DeferredLifecycle(Func<IResumableLifecycle> build) : IResu
         LifecycleContinuation continuation,
         string? physicalResourceId,
         ServiceProperties? oldProperties,
-        ServiceProperties newProperties,
+        ServiceProperties? newProperties,
         CancellationToken cancellationToken) =>
         _lifecycle.Value.ResumeAsync(identity, continuation, physicalResourceId, oldProperties, newProperties, cancellationToken);
 }

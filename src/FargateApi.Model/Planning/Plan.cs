@@ -32,21 +32,26 @@ internal sealed record Plan(
 
     public static Plan ForDelete(DesiredStack current) => DeletePlanner.Plan(current);
 
+    /// <summary>Every resource of <paramref name="desired"/> made or brought in line, after an Update's reads found nothing to update.</summary>
+    public static Plan ForEnsure(DesiredStack desired) => CreatePlanner.PlanAfterReads(desired);
+
     /// <summary>
     /// The way from <paramref name="current"/> to <paramref name="next"/>: in place where AWS allows it, otherwise a
     /// replacement at the next generation (whatever generation <paramref name="next"/> was derived at).
     /// </summary>
     public static Plan ForUpdate(DesiredStack current, DesiredStack next) => UpdatePlanner.Plan(current, next);
 
-    /// <summary>The way back to <paramref name="serving"/>, the generation that kept serving while a replacement was built.</summary>
-    public static Plan ForRevive(DesiredStack serving) => RevivePlanner.Plan(serving);
+    /// <summary>The way back to <paramref name="serving"/>, the generation that kept serving while a replacement was built, after
+    /// the reads of the update from <paramref name="current"/> to <paramref name="next"/> that found it.</summary>
+    public static Plan ForRevive(DesiredStack serving, DesiredStack current, DesiredStack next) => RevivePlanner.Plan(serving, current, next);
 
     public ValueList<ValueList<Step>> Waves => DependencyGraph.Waves(Steps);
 
     /// <summary>The number of waves: the lower bound of the operation's time in per-call latencies.</summary>
     public int Depth => Waves.Count;
 
-    public bool IsEmpty => Steps.Count == 0;
+    /// <summary>Nothing to change: no step but the reads the plan was derived from.</summary>
+    public bool IsEmpty => Steps.All(step => step.Verb == Verb.Read);
 
     /// <summary>Limits the stack to be made would break (<see cref="DesiredStackLimits"/>); an executor must not start when any.
     /// Always empty for Delete: what exists is deleted whatever its shape.</summary>

@@ -23,10 +23,11 @@ internal static class ReplacementPlanner
     public static Plan Plan(DesiredStack current, DesiredStack next, ValueList<string> reasons)
     {
         var steps = new StepList();
+        var reads = Observation.AddReads(steps, current, next);
         var serving = CreatePlanner.AddStack(
             steps,
             next,
-            after: null,
+            after: reads,
             adoptLogGroup: next.LogGroup.Name == current.LogGroup.Name,
             rulePriorityNote: $"the highest free one, so the old rule keeps the traffic; the new rule takes {next.ListenerRule.Priority} once the new stack serves");
         steps.Add(

@@ -11,14 +11,17 @@ namespace FargateApi.Planning;
 /// </summary>
 internal static class RevivePlanner
 {
-    public static Plan Plan(DesiredStack serving)
+    /// <param name="current">The stack the rolled-back update found (the physical id's generation).</param>
+    /// <param name="next">The stack the rollback asks for.</param>
+    public static Plan Plan(DesiredStack serving, DesiredStack current, DesiredStack next)
     {
         var steps = new StepList();
+        var reads = Observation.AddReads(steps, current, next);
         steps.Add(
             "restore-rule-priority",
             StepAction.RestoreRulePriority,
             $"{serving.ListenerRule.Priority} on {serving.Network.ListenerArn}",
-            [],
+            reads,
             serving.ListenerRule,
             "a newer generation's rule that holds it steps aside in the same call",
             detail: step => step with
@@ -29,7 +32,7 @@ internal static class RevivePlanner
             "adopt-log-group",
             StepAction.AdoptLogGroup,
             serving.LogGroup.Name,
-            [],
+            reads,
             serving.LogGroup,
             "its ownership tags name the serving generation again");
         return new Plan(PlanKind.Revive, serving, null, ValueList<ResourceChange>.Empty, steps.ToValueList(), ValueList<string>.Empty);

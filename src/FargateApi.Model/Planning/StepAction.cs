@@ -3,8 +3,23 @@ namespace FargateApi.Planning;
 /// <summary>What one step does; the executor maps each to its AWS calls (named in the comments).</summary>
 internal enum StepAction
 {
-    /// <summary>SSM GetParameters for the ids the properties left out; DescribeListeners for the load balancer.</summary>
+    /// <summary>SSM GetParameters for the ids the properties left out (the load balancer is read off the listener ARN).</summary>
     ResolveNetwork,
+
+    /// <summary>DescribeServices on the service the physical id names: whose it is, what it runs, where it runs.</summary>
+    FindService,
+
+    /// <summary>DescribeTargetGroups on the service's target group: the VPC the stack was built in.</summary>
+    FindTargetGroup,
+
+    /// <summary>DescribeRules on the listener the properties name: is the stack's rule there (else the listener moved)?</summary>
+    FindListenerRule,
+
+    /// <summary>DescribeSecurityGroups on the service's group: the ingress it admits now.</summary>
+    FindSecurityGroup,
+
+    /// <summary>DescribeTaskDefinition on the family: its latest revision, whose it is and what it holds.</summary>
+    FindTaskDefinition,
     CreateLogGroup,
 
     /// <summary>The log group is shared by every generation: a replacement finds it and sets retention and tags.</summary>
@@ -12,7 +27,7 @@ internal enum StepAction
     PutRetentionPolicy,
     DeleteLogGroup,
 
-    /// <summary>CreateRole (trust policy, path, tags), then PutRolePolicy when it has statements.</summary>
+    /// <summary>CreateRole (trust policy, path, tags); one that exists is ours only if its tags say so.</summary>
     CreateRole,
 
     /// <summary>PutRolePolicy, or DeleteRolePolicy when no statement is left.</summary>
@@ -25,11 +40,17 @@ internal enum StepAction
     RevokeIngress,
     DeleteSecurityGroup,
 
-    /// <summary>CreateTargetGroup, then ModifyTargetGroupAttributes (the deregistration delay is an attribute).</summary>
+    /// <summary>CreateTargetGroup; ELBv2 answers a second create with the same name and settings with the existing group.</summary>
     CreateTargetGroup,
+
+    /// <summary>DescribeTags on the group CreateTargetGroup answered with: it must be this resource's (safety).</summary>
+    CheckTargetGroupOwner,
     ModifyTargetGroup,
     ModifyTargetGroupAttributes,
     DeleteTargetGroup,
+    /// <summary>DescribeRules on the listener before the rule is made: the declared priority is free and no other owner's
+    /// rule matches the same requests (safety); an earlier attempt's rule is found here.</summary>
+    CheckListenerRules,
     CreateListenerRule,
     ModifyRule,
     SetRulePriorities,
@@ -70,11 +91,17 @@ internal static class StepActions
     public static ResourceKind KindOf(StepAction action) => action switch
     {
         StepAction.ResolveNetwork => ResourceKind.Network,
+        StepAction.FindService => ResourceKind.Service,
+        StepAction.FindTargetGroup => ResourceKind.TargetGroup,
+        StepAction.FindListenerRule => ResourceKind.ListenerRule,
+        StepAction.FindSecurityGroup => ResourceKind.SecurityGroup,
+        StepAction.FindTaskDefinition => ResourceKind.TaskDefinition,
         StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.PutRetentionPolicy or StepAction.DeleteLogGroup => ResourceKind.LogGroup,
         StepAction.CreateRole or StepAction.PutRolePolicy or StepAction.DeleteRole => ResourceKind.Role,
         StepAction.CreateSecurityGroup or StepAction.AuthorizeIngress or StepAction.RevokeIngress or StepAction.DeleteSecurityGroup => ResourceKind.SecurityGroup,
-        StepAction.CreateTargetGroup or StepAction.ModifyTargetGroup or StepAction.ModifyTargetGroupAttributes or StepAction.DeleteTargetGroup => ResourceKind.TargetGroup,
-        StepAction.CreateListenerRule or StepAction.ModifyRule or StepAction.SetRulePriorities or StepAction.SwapRulePriorities
+        StepAction.CreateTargetGroup or StepAction.CheckTargetGroupOwner or StepAction.ModifyTargetGroup or StepAction.ModifyTargetGroupAttributes
+            or StepAction.DeleteTargetGroup => ResourceKind.TargetGroup,
+        StepAction.CheckListenerRules or StepAction.CreateListenerRule or StepAction.ModifyRule or StepAction.SetRulePriorities or StepAction.SwapRulePriorities
             or StepAction.DeleteListenerRule or StepAction.RestoreRulePriority => ResourceKind.ListenerRule,
         StepAction.RegisterTaskDefinition or StepAction.DeregisterTaskDefinitions => ResourceKind.TaskDefinition,
         StepAction.CreateService or StepAction.UpdateService or StepAction.ScaleServiceToZero or StepAction.DeleteService
@@ -86,7 +113,9 @@ internal static class StepActions
 
     public static Verb VerbOf(StepAction action) => action switch
     {
-        StepAction.ResolveNetwork => Verb.Read,
+        StepAction.ResolveNetwork or StepAction.CheckTargetGroupOwner or StepAction.CheckListenerRules
+            or StepAction.FindService or StepAction.FindTargetGroup or StepAction.FindListenerRule or StepAction.FindSecurityGroup
+            or StepAction.FindTaskDefinition => Verb.Read,
         StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.CreateRole or StepAction.CreateSecurityGroup or StepAction.CreateTargetGroup
             or StepAction.CreateListenerRule or StepAction.RegisterTaskDefinition or StepAction.CreateService or StepAction.RegisterScalableTarget => Verb.Create,
         StepAction.DeleteLogGroup or StepAction.DeleteRole or StepAction.DeleteSecurityGroup or StepAction.DeleteTargetGroup or StepAction.DeleteListenerRule

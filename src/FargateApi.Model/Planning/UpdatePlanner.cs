@@ -24,6 +24,7 @@ internal static class UpdatePlanner
 
         var steps = new StepList();
         var changes = new List<ResourceChange>();
+        var reads = Observation.AddReads(steps, current, next);
 
         var logGroup = Diff(current.LogGroup.Fields(), next.LogGroup.Fields());
         if (Changed(logGroup, "RetentionInDays"))
@@ -51,7 +52,9 @@ internal static class UpdatePlanner
         {
             if (old is null && @new is not null)
             {
-                rolesReady.Add(steps.Add($"create-{id}", StepAction.CreateRole, @new.Name, [], @new));
+                var (created, policy) = CreatePlanner.AddRole(steps, id, @new, []);
+                rolesReady.Add(created);
+                rolesReady.Add(policy);
                 changes.Add(new ResourceChange(label, ChangeKind.Create, Diff([], @new.Fields()), "the role ARN is no longer given"));
             }
             else if (old is not null && @new is null)
@@ -213,7 +216,12 @@ internal static class UpdatePlanner
             steps.Add(id, StepAction.DeleteRole, role.Name, [wait ?? update ?? register], role);
         }
 
-        return new Plan(PlanKind.UpdateInPlace, next, current, changes.ToValueList(), steps.ToValueList(), ValueList<string>.Empty);
+        // Every change waits for the reads it was planned from.
+        var leaves = reads.OfType<string>().ToValueList();
+        var planned = steps.ToValueList()
+            .Select(step => step.DependsOn.Count == 0 && !Observation.IsRead(step) ? step with { DependsOn = leaves } : step)
+            .ToValueList();
+        return new Plan(PlanKind.UpdateInPlace, next, current, changes.ToValueList(), planned, ValueList<string>.Empty);
     }
 
     private static void AddScaling(StepList steps, List<ResourceChange> changes, DesiredScaling? old, DesiredScaling? @new)

@@ -26,6 +26,9 @@ internal sealed class StackRun(AwsApis aws, TimeProvider time, ProvisionerOption
     /// <summary>On Update: the stack before (the old generation on replacement).</summary>
     public DesiredStack? Previous => Plan.Previous;
 
+    /// <summary>What a step read for a later step of the same run (the listener's rules, say), by key.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, object> Facts { get; } = new(StringComparer.Ordinal);
+
     public PollBudget PollBudget => new(Budget.Deadline, Budget.InvocationDeadline, Options.ContinuationMargin);
 
     /// <summary>Pauses before a second look, when a read may lag behind a write (eventual consistency).</summary>

@@ -5,4 +5,5 @@ namespace FargateApi.Provisioning.Execution;
 /// <param name="Deadline">When the operation must have finished, every invocation together (StartedAt + ServiceTimeout).</param>
 /// <param name="InvocationDeadline">When this invocation must have answered; null: no continuation, the deadline bounds all.</param>
 /// <param name="Invocation">0 for the original invocation, then the continuation's number.</param>
-internal sealed record WaitBudget(DateTimeOffset StartedAt, DateTimeOffset Deadline, DateTimeOffset? InvocationDeadline, ContinuedOperation Operation, int Invocation);
+/// <param name="ServiceTimeout">The resource's ServiceTimeout, for the message of a wait that runs out of it.</param>
+internal sealed record WaitBudget(DateTimeOffset StartedAt, DateTimeOffset Deadline, DateTimeOffset? InvocationDeadline, ContinuedOperation Operation, int Invocation, TimeSpan ServiceTimeout);

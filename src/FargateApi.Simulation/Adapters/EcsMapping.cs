@@ -40,6 +40,9 @@ internal static class EcsMapping
         PendingCount = service.Deployments.Sum(d => d.PendingCount),
         TaskDefinition = service.TaskDefinitionArn,
         LoadBalancers = [.. service.LoadBalancers.Select(l => new EcsLoadBalancer(l.TargetGroupArn, l.ContainerName, l.ContainerPort))],
+
+        // ECS API Service shape: networkConfiguration (awsvpcConfiguration: subnets, securityGroups, assignPublicIp).
+        NetworkConfiguration = new EcsNetworkConfiguration(new AwsVpcConfiguration([.. service.Subnets], [.. service.SecurityGroups])),
         Deployments = [.. service.Deployments.Select(d => new EcsDeployment
         {
             Id = d.Id,

@@ -21,10 +21,13 @@ public sealed class SecretsInLogsTests
     public async Task Create_update_delete_never_log_the_response_url_its_signature_or_secret_values()
     {
         await using var provider = new SimulatedProvider();
+
+        // Signed as CloudFormation signs a ResponseURL when it makes the request: just now (its ServiceTimeout runs from then).
+        var signedAt = DateTimeOffset.UtcNow;
         var url = new Uri(
             $"http://{provider.BucketHostAndPort}/cfn-responses/arn%3Aaws%3Acloudformation%3Aus-east-1%3A123456789012%3Astack/myproj-app/AppApi" +
-            $"?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={Credential}%2F20260101%2Fus-east-1%2Fs3%2Faws4_request" +
-            $"&X-Amz-Date=20260101T000000Z&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Security-Token={SecurityToken}&X-Amz-Signature={Signature}");
+            $"?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={Credential}%2F{signedAt:yyyyMMdd}%2Fus-east-1%2Fs3%2Faws4_request" +
+            $"&X-Amz-Date={signedAt:yyyyMMdd'T'HHmmss'Z'}&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Security-Token={SecurityToken}&X-Amz-Signature={Signature}");
         var properties = SensitiveProperties("v1");
 
         var create = provider.Create(properties, "secrets-create");

@@ -25,8 +25,8 @@ internal sealed class PlanRecorder : IStepObserver
     {
         lock (_sync)
         {
-            // A network read runs before its plan exists: it belongs to the plan told next (a step started again belongs to a
-            // plan not told yet).
+            // A read runs before its plan exists: it belongs to the plan told next (as does a step the last plan does not
+            // have, or started again).
             var recorded = new RecordedPlan(plan);
             recorded.Events.AddRange(_pending);
             _pending.Clear();
@@ -42,7 +42,9 @@ internal sealed class PlanRecorder : IStepObserver
     {
         lock (_sync)
         {
-            if (_pending.Count > 0 || _plans.Count == 0 || (step.Wave is not null && _plans[^1].Events.Any(e => e.StepId == step.StepId)))
+            var last = _plans.Count == 0 ? null : _plans[^1];
+            if (_pending.Count > 0 || last is null
+                || (step.Wave is not null && (last.Events.Any(e => e.StepId == step.StepId) || last.Plan.Steps.All(candidate => candidate.Id != step.StepId))))
             {
                 _pending.Add(step);
             }

@@ -291,6 +291,9 @@ public sealed record TemplateDeployment
 
     public static readonly string ProviderFunctionArn = $"arn:{Partition}:lambda:{Region}:{AccountId}:function:{StackName}-ProviderFunction";
 
+    /// <summary>The continuation key secret's ARN (Ref of an AWS::SecretsManager::Secret is its ARN, with the random suffix).</summary>
+    public static readonly string ContinuationKeyArn = $"arn:{Partition}:secretsmanager:{Region}:{AccountId}:secret:ContinuationKey-AbCdEf";
+
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> ResourceRefs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -299,6 +302,7 @@ public sealed record TemplateDeployment
         ["ProviderFunction"] = $"{StackName}-ProviderFunction",
         ["ProviderRole"] = $"{StackName}-ProviderRole",
         ["ProviderLogGroup"] = $"/aws/lambda/{StackName}-provider",
+        ["ContinuationKey"] = ContinuationKeyArn,
     };
 
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -107,7 +107,7 @@ public class ReplacementPlanTests
             StringComparison.Ordinal);
         Assert.EndsWith(
             """
-              wave 7:
+              wave 10:
                 swap rule priorities new rule → 1, old rule → the new rule's temporary priority — one SetRulePriorities call: the paths are never without a rule
 
             """,

@@ -76,7 +76,7 @@ public class RollbackTests
     {
         Assert.Contains(Plan.ForUpdate(A, B).Steps, step => step.Id == "delete-execution-role");
         Assert.Contains(Plan.ForUpdate(B, A).Steps, step => step.Id == "create-execution-role");
-        Assert.Equal(["create-execution-role", "put-task-role-policy"], Plan.ForUpdate(B, A).Steps.Single(step => step.Id == "register-task-definition").DependsOn);
+        Assert.Equal(["create-execution-role", "put-execution-role-policy", "put-task-role-policy"], Plan.ForUpdate(B, A).Steps.Single(step => step.Id == "register-task-definition").DependsOn);
     }
 
     [Fact]

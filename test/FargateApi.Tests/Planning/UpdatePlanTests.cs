@@ -12,7 +12,24 @@ public class UpdatePlanTests
     private static Plan Update(ServiceProperties next, ResolvedNetwork? network = null) =>
         Plan.ForUpdate(Current, Seed.Stack(next, network));
 
-    private static string[] Ids(Plan plan) => [.. plan.Steps.Select(step => step.Id)];
+    /// <summary>The plan's changes: its steps but the reads it was derived from.</summary>
+    private static List<Step> Acts(Plan plan) => [.. plan.Steps.Where(step => !Observation.IsRead(step))];
+
+    private static string[] Ids(Plan plan) => [.. Acts(plan).Select(step => step.Id)];
+
+    /// <summary>An Update's reads take two waves: the network and the service, then what the service uses.</summary>
+    private const int ReadWaves = 2;
+
+    [Fact]
+    public void An_update_reads_the_network_and_the_stack_as_it_stands_before_anything_changes()
+    {
+        var plan = Update(Seed.Properties with { Image = Seed.Properties.Image with { Tag = "v2" } });
+
+        Assert.Equal(["resolve-network", "find-service", "find-task-definition"], plan.Waves[0].Select(step => step.Id));
+        Assert.Equal(["find-target-group", "find-listener-rule", "find-security-group"], plan.Waves[1].Select(step => step.Id));
+        Assert.All(plan.Steps.Where(step => !Observation.IsRead(step) && step.DependsOn.Count > 0 && step.DependsOn.All(Observation.IsReadId)),
+            step => Assert.Equal(["find-target-group", "find-listener-rule", "find-security-group", "find-task-definition"], step.DependsOn));
+    }
 
     [Fact]
     public void Image_tag_change_registers_a_revision_then_updates_the_service()
@@ -21,7 +38,7 @@ public class UpdatePlanTests
 
         Assert.Equal(PlanKind.UpdateInPlace, plan.Kind);
         Assert.Equal(["register-task-definition", "update-service", "wait-steady-state"], Ids(plan));
-        Assert.Equal(3, plan.Depth);
+        Assert.Equal(3, plan.Depth - ReadWaves);
         Assert.Equal(Current.PhysicalResourceId, plan.PhysicalResourceId);
     }
 
@@ -37,12 +54,20 @@ public class UpdatePlanTests
                 Container.Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/myproj/app-api:latest → 123456789012.dkr.ecr.us-east-1.amazonaws.com/myproj/app-api:v2
               service: update in place
                 TaskDefinition: <current revision> → <new revision>
-            steps (3 waves):
+            steps (5 waves):
               wave 1:
-                register task definition myproj-app-api-task — new revision
+                resolve network arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2 — SSM parameters for the ids not given (the load balancer is read off the listener ARN)
+                find service myproj-app-api-service in cluster myproj-cluster — whose it is and what it runs: nothing is changed on a service of another owner
+                find task definition myproj-app-api-task — the latest revision: whose the family is, and whether a retried update already registered the new one
               wave 2:
-                update service myproj-app-api-service in cluster myproj-cluster
+                find target group myproj-app-api-tg — the VPC the stack is in
+                find listener rule arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2 — the stack's rule is on this listener, or the listener moved
+                find security group myproj-app-api-ecs-sg — the ingress the tasks admit now
               wave 3:
+                register task definition myproj-app-api-task — new revision
+              wave 4:
+                update service myproj-app-api-service in cluster myproj-cluster
+              wave 5:
                 wait for steady state myproj-app-api-service
 
             """,
@@ -63,7 +88,7 @@ public class UpdatePlanTests
     {
         var plan = Update(Seed.Properties with { LogRemovalPolicy = RemovalPolicy.Retain });
 
-        Assert.Empty(plan.Steps);
+        Assert.Empty(Acts(plan));
         Assert.Equal(ChangeKind.UpdateInPlace, plan.Changes.Single(change => change.Resource == "log group").Kind);
     }
 
@@ -119,9 +144,9 @@ public class UpdatePlanTests
 
         Assert.Equal(["deregister-scalable-target"], Ids(Plan.ForUpdate(Current, without)));
         var added = Plan.ForUpdate(without, Current);
-        Assert.Equal("register-scalable-target", added.Steps[0].Id);
-        Assert.All(added.Steps.Skip(1), step => Assert.Equal(["register-scalable-target"], step.DependsOn));
-        Assert.Equal(4, added.Steps.Count);
+        Assert.Equal("register-scalable-target", Acts(added)[0].Id);
+        Assert.All(Acts(added).Skip(1), step => Assert.Equal(["register-scalable-target"], step.DependsOn));
+        Assert.Equal(4, Acts(added).Count);
     }
 
     [Fact]
@@ -130,8 +155,8 @@ public class UpdatePlanTests
         var plan = Update(Seed.Properties, Seed.Network with { LoadBalancerSecurityGroupId = "sg-0new" });
 
         Assert.Equal(["authorize-ingress", "revoke-ingress"], Ids(plan));
-        Assert.Equal(["authorize-ingress"], plan.Steps[1].DependsOn);
-        Assert.Equal("myproj-app-api-ecs-sg: tcp 8000-8000 from sg-0alb", plan.Steps[1].Target);
+        Assert.Equal(["authorize-ingress"], Acts(plan)[1].DependsOn);
+        Assert.Equal("myproj-app-api-ecs-sg: tcp 8000-8000 from sg-0alb", Acts(plan)[1].Target);
     }
 
     [Fact]
@@ -149,7 +174,7 @@ public class UpdatePlanTests
         });
 
         Assert.Equal(["put-execution-role-policy", "register-task-definition", "update-service", "wait-steady-state"], Ids(plan));
-        Assert.Equal(["put-execution-role-policy"], plan.Steps[1].DependsOn);
+        Assert.Equal(["put-execution-role-policy"], Acts(plan)[1].DependsOn);
     }
 
     [Fact]
@@ -157,7 +182,7 @@ public class UpdatePlanTests
     {
         var plan = Update(Seed.Properties with { Tags = new Dictionary<string, string> { ["team"] = "core" } });
 
-        Assert.All(plan.Steps, step => Assert.Equal(StepAction.UpdateTags, step.Action));
+        Assert.All(Acts(plan), step => Assert.Equal(StepAction.UpdateTags, step.Action));
         Assert.Equal(
             ["tag-log-group", "tag-execution-role", "tag-task-role", "tag-task-definition", "tag-security-group", "tag-target-group", "tag-listener-rule", "tag-service", "tag-scalable-target"],
             Ids(plan));
@@ -169,8 +194,8 @@ public class UpdatePlanTests
         var plan = Update(Seed.Properties with { EnableExecuteCommand = false });
 
         Assert.Equal(["put-task-role-policy", "update-service", "wait-steady-state"], Ids(plan));
-        Assert.Contains("forceNewDeployment", plan.Steps[1].Note, StringComparison.Ordinal);
-        Assert.Equal(["put-task-role-policy"], plan.Steps[1].DependsOn);
+        Assert.Contains("forceNewDeployment", Acts(plan)[1].Note, StringComparison.Ordinal);
+        Assert.Equal(["put-task-role-policy"], Acts(plan)[1].DependsOn);
     }
 
     [Fact]
@@ -179,7 +204,7 @@ public class UpdatePlanTests
         var plan = Update(Seed.Properties with { ExecutionRoleArn = "arn:aws:iam::123456789012:role/mine" });
 
         Assert.Equal(["register-task-definition", "update-service", "wait-steady-state", "delete-execution-role"], Ids(plan));
-        Assert.Equal(["wait-steady-state"], plan.Steps[3].DependsOn);
+        Assert.Equal(["wait-steady-state"], Acts(plan)[3].DependsOn);
         Assert.Equal(ChangeKind.Delete, plan.Changes.Single(change => change.Resource == "execution role").Kind);
     }
 

@@ -16,15 +16,84 @@ namespace FargateApi.Provisioning.Resources.ListenerRules;
 /// </summary>
 internal sealed class ListenerRuleModule : ResourceModule
 {
+    /// <summary>The key of the listener's rules as the check step read them (<see cref="StackRun.Facts"/>).</summary>
+    private const string ListenerRulesFact = "ListenerRules";
+
     public override ResourceKind Kind => ResourceKind.ListenerRule;
 
+    /// <summary>
+    /// Before the rule is made: the listener is one the provider may use, the declared priority is free (or held by this
+    /// resource's own rule, made by an earlier attempt), and no rule of another owner matches the same requests, since the
+    /// rule with the lower priority number would take them (traffic, cookies, tokens) from the other. The listing is kept
+    /// for the create step.
+    /// </summary>
+    protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredListenerRule>(step);
+        if (run.Options.AllowedListenerArns is { } allowed && !allowed.Contains(desired.ListenerArn, StringComparer.Ordinal))
+        {
+            throw new ProvisioningException(
+                $"The listener {desired.ListenerArn} is not one this provider may add rules to; the platform team allows: " +
+                $"{(allowed.Count == 0 ? "none" : string.Join(", ", allowed))} (template parameter AllowedListenerArns). Set Network.ListenerArn " +
+                "(or the SSM parameter it is read from) to one of them.");
+        }
+
+        IReadOnlyList<Rule> rules;
+        try
+        {
+            rules = await RulePriorities.RulesAsync(run.Aws.Elb, desired.ListenerArn, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.ElbListenerNotFound))
+        {
+            throw new ProvisioningException(
+                $"The listener {desired.ListenerArn} does not exist. Check Network.ListenerArn, or the SSM parameter alb-listener-arn " +
+                "under Network.ParameterPrefix it is read from.", error);
+        }
+
+        run.Facts[ListenerRulesFact] = rules;
+        var temporary = step.Changes.Any(change => change.Field == RulePriority.Field && change.New == RulePriority.Temporary);
+        var suspects = rules
+            .Where(rule => (!temporary && RulePriorities.Of(rule) == desired.Priority) || RuleOverlap.Overlaps(rule.Conditions, Conditions(desired)))
+            .ToList();
+        foreach (var batch in suspects.Chunk(ElbLimits.MaxResourcesPerDescribeTags))
+        {
+            var tags = await run.Aws.Elb.DescribeTagsAsync([.. batch.Select(rule => rule.RuleArn)], cancellationToken).ConfigureAwait(false);
+            foreach (var rule in batch)
+            {
+                var own = tags.GetValueOrDefault(rule.RuleArn) ?? new Dictionary<string, string>();
+                if (OwnershipCheck.IsOwnedBy(own, desired.Tags))
+                {
+                    continue; // An earlier attempt's rule, or another generation of this resource (a replacement beside it).
+                }
+
+                throw RulePriorities.Of(rule) == desired.Priority && !temporary
+                    ? new ProvisioningException(
+                        $"Listener rule priority {desired.Priority} on {desired.ListenerArn} is used by the rule of {OwnershipCheck.OwnerOf(own)} ({rule.RuleArn}). " +
+                        $"Each service on the listener needs its own Priority ({PropertyLimits.MinPriority}–{PropertyLimits.MaxPriority}).")
+                    : new ProvisioningException(
+                        $"The rule of {OwnershipCheck.OwnerOf(own)} at priority {rule.Priority} on {desired.ListenerArn} matches requests this rule would " +
+                        $"match too ({Describe(rule.Conditions)} and {Describe(Conditions(desired))}): whichever has the lower priority number would take the " +
+                        "other's traffic. Choose paths or hosts of your own (PathPatterns, HostHeaders), or agree a split with the platform team.");
+            }
+        }
+
+        return StepOutcome.Done;
+    }
+
+    /// <summary>
+    /// CreateRule at the declared priority (a replacement's: the highest free one), forwarding to this generation's target
+    /// group. A rule that already forwards there is an earlier attempt's: it is brought in line instead.
+    /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredListenerRule>(step);
         var temporary = step.Changes.Any(change => change.Field == RulePriority.Field && change.New == RulePriority.Temporary);
         var elb = run.Aws.Elb;
         var targetGroup = await TargetGroupModule.ArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
-        var existing = await FindForwardingToAsync(elb, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false);
+        var rules = run.Facts.TryGetValue(ListenerRulesFact, out var listed)
+            ? (IReadOnlyList<Rule>)listed
+            : await RulePriorities.RulesAsync(elb, desired.ListenerArn, cancellationToken).ConfigureAwait(false);
+        var existing = rules.FirstOrDefault(rule => rule.Actions.Any(action => action.TargetGroupArn == targetGroup));
         if (existing is not null)
         {
             // Found rather than made: conditions and priority as declared (a replacement's rule keeps its temporary priority).
@@ -42,9 +111,7 @@ internal sealed class ListenerRuleModule : ResourceModule
             return StepOutcome.Done;
         }
 
-        var priority = temporary
-            ? await RulePriorities.HighestFreeAsync(elb, desired.ListenerArn, cancellationToken).ConfigureAwait(false)
-            : desired.Priority;
+        var priority = temporary ? RulePriorities.HighestFree(rules, desired.ListenerArn) : desired.Priority;
         try
         {
             var rule = await elb.CreateRuleAsync(new CreateRuleRequest(desired.ListenerArn, priority, Conditions(desired), targetGroup, desired.Tags), cancellationToken).ConfigureAwait(false);
@@ -53,7 +120,7 @@ internal sealed class ListenerRuleModule : ResourceModule
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.ElbPriorityInUse))
         {
-            // Our own rule from an earlier attempt that the first listing did not show yet (reads lag behind writes)?
+            // Our own rule from an earlier attempt that the listing did not show yet (reads lag behind writes)?
             await run.SettleAsync(cancellationToken).ConfigureAwait(false);
             var ours = await FindForwardingToAsync(elb, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false);
             if (ours is not null)
@@ -184,6 +251,9 @@ internal sealed class ListenerRuleModule : ResourceModule
 
         return conditions;
     }
+
+    private static string Describe(IReadOnlyList<RuleCondition> conditions) =>
+        string.Join(" + ", conditions.Select(condition => $"{condition.Field} {string.Join("|", condition.Values)}"));
 
     private static async Task SetPriorityAsync(StackRun run, string ruleArn, DesiredListenerRule desired, CancellationToken cancellationToken)
     {

@@ -25,9 +25,9 @@ internal static class RulePriorities
     /// The highest priority no rule uses on the listener, scanning down from the maximum: deterministic for a listener, and
     /// the lowest precedence there is, so an older rule with the same conditions keeps the traffic meanwhile.
     /// </summary>
-    public static async Task<int> HighestFreeAsync(IElasticLoadBalancingClient elb, string listenerArn, CancellationToken cancellationToken)
+    public static int HighestFree(IReadOnlyList<Rule> rules, string listenerArn)
     {
-        var used = (await RulesAsync(elb, listenerArn, cancellationToken).ConfigureAwait(false)).Select(Of).OfType<int>().ToHashSet();
+        var used = rules.Select(Of).OfType<int>().ToHashSet();
         for (var priority = PropertyLimits.MaxPriority; priority >= PropertyLimits.MinPriority; priority--)
         {
             if (!used.Contains(priority))

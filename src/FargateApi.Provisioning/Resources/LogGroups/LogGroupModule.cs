@@ -11,45 +11,50 @@ internal sealed class LogGroupModule : ResourceModule
 {
     public override ResourceKind Kind => ResourceKind.LogGroup;
 
-    /// <summary>Create (or find) the log group, tag it for this generation, set its retention.</summary>
+    /// <summary>
+    /// CreateLogGroup with this generation's tags. One that exists is this resource's only if its tags say so (a group kept
+    /// by LogRemovalPolicy Retain, or made by another generation): its tags then move to this generation. A group without
+    /// this resource's tags is someone else's, tagged or not: nothing of it is changed.
+    /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredLogGroup>(step);
         var logs = run.Aws.Logs;
-        var existing = await FindAsync(logs, desired.Name, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        try
         {
-            try
-            {
-                await logs.CreateLogGroupAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error.Is(AwsErrorCodes.LogsResourceAlreadyExists))
-            {
-                // A retry racing an earlier attempt: the group is there, the tags below make it ours.
-            }
+            await logs.CreateLogGroupAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+            return StepOutcome.Done;
         }
-        else
+        catch (Exception error) when (error.Is(AwsErrorCodes.LogsResourceAlreadyExists))
         {
-            // A group kept by LogRemovalPolicy Retain, or made by an earlier generation: the tags hand it to this one.
-            // One that carries another owner's tags is someone else's.
-            var tags = await logs.ListTagsForResourceAsync(TaggableArn(desired), cancellationToken).ConfigureAwait(false);
-            if (tags.ContainsKey(Ownership.StackIdTag) && !OwnershipCheck.IsOwnedBy(tags, desired.Tags))
-            {
-                throw OwnershipCheck.NotOurs("log group", desired.Name);
-            }
-
-            await logs.TagResourceAsync(TaggableArn(desired), desired.Tags, cancellationToken).ConfigureAwait(false);
+            // Found rather than made: whose is it?
         }
 
-        if (existing?.RetentionInDays != desired.RetentionDays)
+        var tags = await ReadAfterWrite.ReadAsync(
+            run,
+            $"log group {desired.Name}",
+            async token =>
+            {
+                try
+                {
+                    return await logs.ListTagsForResourceAsync(TaggableArn(desired), token).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error.Is(AwsErrorCodes.LogsResourceNotFound))
+                {
+                    return null;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!OwnershipCheck.IsOwnedBy(tags, desired.Tags))
         {
-            await logs.PutRetentionPolicyAsync(desired.Name, desired.RetentionDays, cancellationToken).ConfigureAwait(false);
+            throw OwnershipCheck.NotOurs("log group", desired.Name, tags);
         }
 
+        await logs.TagResourceAsync(TaggableArn(desired), desired.Tags, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
     }
 
-    /// <summary>Retention is the one setting that changes in place (PutRetentionPolicy).</summary>
+    /// <summary>Retention is the one setting that changes in place (PutRetentionPolicy, an upsert).</summary>
     protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredLogGroup>(step);

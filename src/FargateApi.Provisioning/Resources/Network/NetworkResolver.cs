@@ -7,8 +7,10 @@ namespace FargateApi.Provisioning.Resources.Network;
 
 /// <summary>
 /// The shared network: the ids the properties give, the rest from one SSM GetParameters call under
-/// <see cref="NetworkProperties.ParameterPrefix"/>, and the listener's load balancer (DescribeListeners, then
-/// DescribeLoadBalancers to confirm it) for the <c>ALBRequestCountPerTarget</c> ResourceLabel.
+/// <see cref="NetworkProperties.ParameterPrefix"/>, and the listener's load balancer for the <c>ALBRequestCountPerTarget</c>
+/// ResourceLabel: read off the listener ARN, which names it (<see cref="ResolvedNetwork.LoadBalancerArnOf"/>), or asked of
+/// ELB (DescribeListeners) when the ARN does not have the documented shape. Whether the listener exists is the listener
+/// rule check's to find out (DescribeRules on it), with no call spent here.
 /// </summary>
 internal static class NetworkResolver
 {
@@ -34,7 +36,8 @@ internal static class NetworkResolver
         bool Needed(NetworkValue value) => values.Keys.Any(parameter => parameter.Value == value);
 
         var listenerArn = network.ListenerArn ?? Value(NetworkValue.AlbListenerArn);
-        var loadBalancerArn = await LoadBalancerOfAsync(listenerArn, aws.Elb, cancellationToken).ConfigureAwait(false);
+        var loadBalancerArn = ResolvedNetwork.LoadBalancerArnOf(listenerArn)
+            ?? await LoadBalancerOfAsync(listenerArn, aws.Elb, cancellationToken).ConfigureAwait(false);
         return new ResolvedNetwork(
             network.VpcId ?? Value(NetworkValue.VpcId),
             network.SubnetIds?.ToValueList() ?? NetworkParameters.SplitList(Needed(NetworkValue.PrivateSubnetIds) ? Value(NetworkValue.PrivateSubnetIds) : string.Empty),

@@ -11,34 +11,31 @@ internal sealed class RoleModule : ResourceModule
 {
     public override ResourceKind Kind => ResourceKind.Role;
 
+    /// <summary>
+    /// CreateRole with the trust policy, the permissions boundary and this generation's tags. One that exists is this
+    /// resource's only if its tags say so; its tags then move to this generation. The inline policy is its own step.
+    /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredRole>(step);
         var iam = run.Aws.Iam;
-        var existing = await FindAsync(iam, desired.Name, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        try
         {
-            try
-            {
-                await iam.CreateRoleAsync(new CreateRoleRequest(desired.Name, desired.TrustPolicyDocument, desired.Tags, desired.Path, "Made by the FargateApi provider", run.Options.PermissionsBoundaryArn), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error.Is(AwsErrorCodes.IamEntityAlreadyExists))
-            {
-                existing = await FindAsync(iam, desired.Name, cancellationToken).ConfigureAwait(false);
-            }
+            await iam.CreateRoleAsync(new CreateRoleRequest(desired.Name, desired.TrustPolicyDocument, desired.Tags, desired.Path, "Made by the FargateApi provider", run.Options.PermissionsBoundaryArn), cancellationToken).ConfigureAwait(false);
+            return StepOutcome.Done;
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.IamEntityAlreadyExists))
+        {
+            // Found rather than made: whose is it?
         }
 
-        if (existing is not null)
+        var existing = await ReadAfterWrite.ReadAsync(run, $"IAM role {desired.Name}", token => FindAsync(iam, desired.Name, token), cancellationToken).ConfigureAwait(false);
+        if (!OwnershipCheck.IsOwnedBy(existing.Tags, desired.Tags))
         {
-            if (!OwnershipCheck.IsOwnedBy(existing.Tags, desired.Tags))
-            {
-                throw OwnershipCheck.NotOurs("IAM role", desired.Name);
-            }
-
-            await iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+            throw OwnershipCheck.NotOurs("IAM role", desired.Name, existing.Tags);
         }
 
-        await PutPolicyAsync(iam, desired, cancellationToken).ConfigureAwait(false);
+        await iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
     }
 

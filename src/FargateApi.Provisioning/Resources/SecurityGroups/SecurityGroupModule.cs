@@ -12,29 +12,29 @@ internal sealed class SecurityGroupModule : ResourceModule
 {
     public override ResourceKind Kind => ResourceKind.SecurityGroup;
 
+    /// <summary>
+    /// CreateSecurityGroup with this generation's tags (names are unique per VPC). One that exists is this resource's only if
+    /// its tags say so.
+    /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredSecurityGroup>(step);
         var ec2 = run.Aws.Ec2;
-        var existing = await FindAsync(ec2, desired.Name, desired.VpcId, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        try
         {
-            try
-            {
-                var id = await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest(desired.Name, desired.Description, desired.VpcId, desired.Tags), cancellationToken).ConfigureAwait(false);
-                run.Outputs.Set(Outputs.SecurityGroupId, id);
-                return StepOutcome.Done;
-            }
-            catch (Exception error) when (error.Is(AwsErrorCodes.Ec2GroupDuplicate))
-            {
-                existing = await FindAsync(ec2, desired.Name, desired.VpcId, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ProvisioningException($"Security group '{desired.Name}' is reported to exist in {desired.VpcId} but cannot be found.");
-            }
+            var id = await ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest(desired.Name, desired.Description, desired.VpcId, desired.Tags), cancellationToken).ConfigureAwait(false);
+            run.Outputs.Set(Outputs.SecurityGroupId, id);
+            return StepOutcome.Done;
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.Ec2GroupDuplicate))
+        {
+            // Found rather than made: whose is it?
         }
 
+        var existing = await ReadAfterWrite.ReadAsync(run, $"security group {desired.Name} in {desired.VpcId}", token => FindAsync(ec2, desired.Name, desired.VpcId, token), cancellationToken).ConfigureAwait(false);
         if (!OwnershipCheck.IsOwnedBy(existing.Tags, desired.Tags))
         {
-            throw OwnershipCheck.NotOurs("security group", desired.Name);
+            throw OwnershipCheck.NotOurs("security group", desired.Name, existing.Tags);
         }
 
         run.Outputs.Set(Outputs.SecurityGroupId, existing.GroupId);

@@ -19,52 +19,60 @@ internal sealed class ServiceModule : ResourceModule
 {
     public override ResourceKind Kind => ResourceKind.Service;
 
+    /// <summary>
+    /// CreateService with a clientToken, so the same create retried gets the service it already made. A service of that name
+    /// made otherwise ("Creation of service was not idempotent") is this resource's only if its tags say so; it is then
+    /// brought to this run's task definition.
+    /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredService>(step);
         var ecs = run.Aws.Ecs;
         var taskDefinition = await TaskDefinitionModule.ArnAsync(run, cancellationToken).ConfigureAwait(false);
-        var existing = await DescribeAsync(ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false);
-        if (existing is { Status: EcsValues.ServiceActive })
-        {
-            if (!IsOwned(existing, desired.Tags))
-            {
-                throw OwnershipCheck.NotOurs("ECS service", desired.Name);
-            }
-
-            run.Outputs.Set(Outputs.ServiceArn, existing.ServiceArn!);
-            if (existing.TaskDefinition != taskDefinition)
-            {
-                await SendUpdateAsync(run, desired, null, ValueList<FieldChange>.Empty, cancellationToken).ConfigureAwait(false);
-            }
-
-            return StepOutcome.Done;
-        }
-
         var securityGroup = await SecurityGroupModule.GroupIdAsync(run, run.Stack.SecurityGroup, cancellationToken).ConfigureAwait(false);
         var targetGroup = await TargetGroupModule.ArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
-        var created = await ecs.CreateServiceAsync(
-            new CreateServiceRequest
+        EcsService created;
+        try
+        {
+            created = await ecs.CreateServiceAsync(
+                new CreateServiceRequest
+                {
+                    Cluster = desired.Cluster,
+                    ServiceName = desired.Name,
+                    TaskDefinition = taskDefinition,
+                    DesiredCount = desired.DesiredCount,
+                    ClientToken = ClientToken(run.Stack),
+                    LaunchType = desired.LaunchType,
+                    LoadBalancers = [new EcsLoadBalancer(targetGroup, desired.LoadBalancer.ContainerName, desired.LoadBalancer.ContainerPort)],
+                    NetworkConfiguration = Network(desired, securityGroup),
+                    DeploymentConfiguration = Deployment(desired),
+                    HealthCheckGracePeriodSeconds = desired.HealthCheckGracePeriodSeconds,
+                    EnableExecuteCommand = desired.EnableExecuteCommand,
+                    PropagateTags = desired.PropagateTags,
+                    Tags = EcsTag.From(desired.Tags),
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsInvalidParameter) && error.Message.Contains("not idempotent", StringComparison.OrdinalIgnoreCase))
+        {
+            var existing = await DescribeAsync(ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false);
+            if (existing is not { Status: EcsValues.ServiceActive })
             {
-                Cluster = desired.Cluster,
-                ServiceName = desired.Name,
-                TaskDefinition = taskDefinition,
-                DesiredCount = desired.DesiredCount,
-                ClientToken = ClientToken(run.Stack),
-                LaunchType = desired.LaunchType,
-                LoadBalancers = [new EcsLoadBalancer(targetGroup, desired.LoadBalancer.ContainerName, desired.LoadBalancer.ContainerPort)],
-                NetworkConfiguration = Network(desired, securityGroup),
-                DeploymentConfiguration = Deployment(desired),
-                HealthCheckGracePeriodSeconds = desired.HealthCheckGracePeriodSeconds,
-                EnableExecuteCommand = desired.EnableExecuteCommand,
-                PropagateTags = desired.PropagateTags,
-                Tags = EcsTag.From(desired.Tags),
-            },
-            cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            if (!IsOwned(existing, desired.Tags))
+            {
+                throw OwnershipCheck.NotOurs("ECS service", desired.Name, existing.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)));
+            }
+
+            created = existing;
+        }
+
         run.Outputs.Set(Outputs.ServiceArn, created.ServiceArn ?? desired.Arn);
         if (created.TaskDefinition is { } running && running != taskDefinition)
         {
-            // The clientToken answered with the service an earlier attempt made (the describe above did not see it yet).
+            // The service an earlier attempt made: it runs an older revision.
             await SendUpdateAsync(run, desired, null, ValueList<FieldChange>.Empty, cancellationToken).ConfigureAwait(false);
         }
 

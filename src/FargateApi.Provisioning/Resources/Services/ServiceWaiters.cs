@@ -72,7 +72,7 @@ internal static class ServiceWaiters
             run.Options.PollDelay,
             run.Options.PollDelay,
             (o, _) => Task.FromResult<Exception?>(new ProvisioningException(
-                $"Service {service.Name} did not reach a steady state within ServiceTimeout ({(budget.Deadline - budget.StartedAt).TotalSeconds:0} s): " +
+                $"Service {service.Name} did not reach a steady state within ServiceTimeout ({budget.ServiceTimeout.TotalSeconds:0} s): " +
                 (o.Service is { } current
                     ? $"{current.RunningCount} of {current.DesiredCount} tasks running, {current.Deployments.Count} deployments. {DeploymentFailureReport.LatestEvents(current)}"
                     : "it could not be found."))))

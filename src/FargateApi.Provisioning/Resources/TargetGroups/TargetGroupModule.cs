@@ -16,48 +16,72 @@ internal sealed class TargetGroupModule : ResourceModule
 
     public override ResourceKind Kind => ResourceKind.TargetGroup;
 
+    /// <summary>
+    /// CreateTargetGroup with this generation's tags. ELBv2 answers a create with the same name and settings with the
+    /// existing group ("If you attempt to create multiple target groups with the same settings, each call succeeds",
+    /// CreateTargetGroup), whoever made it: <see cref="StepAction.CheckTargetGroupOwner"/> reads whose it is before anything
+    /// uses it. A group of that name with other settings is this resource's (a health check that moved while the old
+    /// properties could not be read) only if its tags say so and its fixed settings match.
+    /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredTargetGroup>(step);
         var elb = run.Aws.Elb;
-        var arn = await FindArnAsync(elb, desired.Name, cancellationToken).ConfigureAwait(false);
-        if (arn is not null)
+        try
         {
-            var tags = await elb.DescribeTagsAsync([arn], cancellationToken).ConfigureAwait(false);
-            if (!tags.TryGetValue(arn, out var own) || !OwnershipCheck.IsOwnedBy(own, desired.Tags))
+            var created = await elb.CreateTargetGroupAsync(
+                new CreateTargetGroupRequest(desired.Name, desired.Port, desired.VpcId, HealthCheck(desired.HealthCheck), desired.Tags)
+                {
+                    Protocol = desired.Protocol,
+                    TargetType = desired.TargetType,
+                },
+                cancellationToken).ConfigureAwait(false);
+            run.Outputs.Set(Outputs.TargetGroupArn, created.TargetGroupArn);
+            return StepOutcome.Done;
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.ElbDuplicateTargetGroupName))
+        {
+            var existing = (await elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = [desired.Name] }, cancellationToken).ConfigureAwait(false)).TargetGroups.FirstOrDefault();
+            var tags = existing is null ? null : (await elb.DescribeTagsAsync([existing.TargetGroupArn], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(existing.TargetGroupArn);
+            if (existing is null || tags is null || !OwnershipCheck.IsOwnedBy(tags, desired.Tags))
             {
-                throw OwnershipCheck.NotOurs("target group", desired.Name);
+                throw OwnershipCheck.NotOurs("target group", desired.Name, tags ?? new Dictionary<string, string>());
             }
 
-            // Found rather than made (a retry, or an Update without readable old properties): bring the health check in line.
-            run.Outputs.Set(Outputs.TargetGroupArn, arn);
-            await elb.ModifyTargetGroupAsync(arn, HealthCheck(desired.HealthCheck), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            try
-            {
-                // ELBv2 answers a CreateTargetGroup with the same name and settings with the existing group: a retry is safe.
-                var created = await elb.CreateTargetGroupAsync(
-                    new CreateTargetGroupRequest(desired.Name, desired.Port, desired.VpcId, HealthCheck(desired.HealthCheck), desired.Tags)
-                    {
-                        Protocol = desired.Protocol,
-                        TargetType = desired.TargetType,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                arn = created.TargetGroupArn;
-            }
-            catch (Exception error) when (error.Is(AwsErrorCodes.ElbDuplicateTargetGroupName))
+            if (existing.VpcId != desired.VpcId || existing.Port != desired.Port || existing.Protocol != desired.Protocol)
             {
                 throw new ProvisioningException(
-                    $"Target group '{desired.Name}' exists with other settings (protocol, port or VPC); these cannot change in place. " +
-                    "Delete it or change ServiceName.", error);
+                    $"Target group '{desired.Name}' exists with another protocol, port or VPC ({existing.Protocol} {existing.Port} in {existing.VpcId}); " +
+                    "these cannot change in place. Delete it or change ServiceName.", error);
             }
-        }
 
-        run.Outputs.Set(Outputs.TargetGroupArn, arn);
-        await elb.ModifyTargetGroupAttributesAsync(arn, desired.Attributes, cancellationToken).ConfigureAwait(false);
-        return StepOutcome.Done;
+            await elb.ModifyTargetGroupAsync(existing.TargetGroupArn, HealthCheck(desired.HealthCheck), cancellationToken).ConfigureAwait(false);
+            run.Outputs.Set(Outputs.TargetGroupArn, existing.TargetGroupArn);
+            return StepOutcome.Done;
+        }
+    }
+
+    /// <summary>The group the create step answered with carries this resource's tags, or nothing goes on.</summary>
+    protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredTargetGroup>(step);
+        var arn = await ArnAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        var tags = await ReadAfterWrite.ReadAsync(
+            run,
+            $"target group {desired.Name}",
+            async token =>
+            {
+                try
+                {
+                    return (await run.Aws.Elb.DescribeTagsAsync([arn], token).ConfigureAwait(false)).GetValueOrDefault(arn);
+                }
+                catch (Exception error) when (error.Is(AwsErrorCodes.ElbTargetGroupNotFound))
+                {
+                    return null;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        return OwnershipCheck.IsOwnedBy(tags, desired.Tags) ? StepOutcome.Done : throw OwnershipCheck.NotOurs("target group", desired.Name, tags);
     }
 
     /// <summary>ModifyTargetGroup for the health check, ModifyTargetGroupAttributes for the attributes: whichever moved.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Desired;
 using FargateApi.Planning;
@@ -15,26 +16,56 @@ internal sealed class TaskDefinitionModule : ResourceModule
 {
     public override ResourceKind Kind => ResourceKind.TaskDefinition;
 
+    /// <summary>
+    /// RegisterTaskDefinition: a new revision, tagged for this resource. On an update the family is this resource's (its
+    /// service runs one of its revisions). Otherwise, a revision number above 1 means the family held revisions before: if
+    /// the one before is not this resource's, the new revision is deregistered at once and nothing else of the family is
+    /// touched; if it is this resource's and already what was registered (an earlier attempt's), it is used and the new
+    /// one deregistered, so a retry leaves one revision as the first attempt would have.
+    /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredTaskDefinition>(step);
         var request = TaskDefinitionRequest.From(desired);
         var ecs = run.Aws.Ecs;
-        var latest = await LatestActiveAsync(ecs, request.Family, cancellationToken).ConfigureAwait(false);
-        if (latest is not null)
+
+        // An Update read the family first: its latest revision is this resource's, and may already be the one to register
+        // (a retried update).
+        if (run.Facts.TryGetValue(LatestRevisionFact, out var found) && found is TaskDefinitionResponse { TaskDefinition: { } latest } latestRevision)
         {
-            var described = await ecs.DescribeTaskDefinitionAsync(latest, cancellationToken).ConfigureAwait(false);
-            if (described.TaskDefinition is { } current
-                && TaskDefinitionFingerprint.Of(current) == TaskDefinitionFingerprint.Of(request)
-                && TagsEqual(described.Tags, desired.Tags))
+            var tags = latestRevision.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)).ToList();
+            if (!OwnershipCheck.IsOwnedBy(tags, desired.Tags))
             {
-                run.Outputs.Set(Outputs.TaskDefinitionArn, current.TaskDefinitionArn!);
+                throw OwnershipCheck.NotOurs("task definition family", desired.Family, tags);
+            }
+
+            if (Identical(latest, latestRevision, request, desired))
+            {
+                run.Outputs.Set(Outputs.TaskDefinitionArn, latest.TaskDefinitionArn!);
                 return StepOutcome.Done;
             }
         }
 
-        var registered = await ecs.RegisterTaskDefinitionAsync(request, cancellationToken).ConfigureAwait(false);
-        run.Outputs.Set(Outputs.TaskDefinitionArn, registered.TaskDefinitionArn!);
+        var registered = (await ecs.RegisterTaskDefinitionAsync(request, cancellationToken).ConfigureAwait(false)).TaskDefinitionArn!;
+        var revision = RevisionOf(registered);
+        if (step.Previous is null && revision > 1
+            && await DescribeAsync(ecs, $"{desired.Family}:{revision - 1}", cancellationToken).ConfigureAwait(false) is { TaskDefinition: { } before } described)
+        {
+            var tags = described.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)).ToList();
+            if (!OwnershipCheck.IsOwnedBy(tags, desired.Tags))
+            {
+                await ecs.DeregisterTaskDefinitionAsync(registered, cancellationToken).ConfigureAwait(false);
+                throw OwnershipCheck.NotOurs("task definition family", desired.Family, tags);
+            }
+
+            if (Identical(before, described, request, desired))
+            {
+                await ecs.DeregisterTaskDefinitionAsync(registered, cancellationToken).ConfigureAwait(false);
+                registered = before.TaskDefinitionArn!;
+            }
+        }
+
+        run.Outputs.Set(Outputs.TaskDefinitionArn, registered);
         return StepOutcome.Done;
     }
 
@@ -89,9 +120,29 @@ internal sealed class TaskDefinitionModule : ResourceModule
         return arns;
     }
 
-    private static async Task<string?> LatestActiveAsync(IEcsClient ecs, string family, CancellationToken cancellationToken) =>
-        (await ActiveRevisionsAsync(ecs, family, cancellationToken).ConfigureAwait(false))
-            .MaxBy(arn => int.Parse(arn[(arn.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture));
+    private static int RevisionOf(string arn) => int.Parse(arn[(arn.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+
+    /// <summary>A revision with its tags; null when ECS does not know it (a number never registered).</summary>
+    private static async Task<TaskDefinitionResponse?> DescribeAsync(IEcsClient ecs, string taskDefinition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ecs.DescribeTaskDefinitionAsync(taskDefinition, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClientError))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The key of the family's latest revision as an Update's read found it (<see cref="StackRun.Facts"/>).</summary>
+    public const string LatestRevisionFact = "LatestRevision";
+
+    /// <summary>An ACTIVE revision that already is what the request would register, tags included.</summary>
+    private static bool Identical(TaskDefinition revision, TaskDefinitionResponse described, RegisterTaskDefinitionRequest request, DesiredTaskDefinition desired) =>
+        revision.Status == EcsValues.TaskDefinitionActive
+        && TaskDefinitionFingerprint.Of(revision) == TaskDefinitionFingerprint.Of(request)
+        && TagsEqual(described.Tags, desired.Tags);
 
     private static bool TagsEqual(IReadOnlyList<EcsTag> actual, ValueMap desired) =>
         actual.Count == desired.Count && actual.All(tag => desired.TryGetValue(tag.Key, out var value) && value == tag.Value);
