@@ -83,6 +83,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
     public Task<Rule> CreateRuleAsync(CreateRuleRequest request, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "CreateRule", $"{request.ListenerArn}#{request.Priority}", () =>
         {
+            RuleConditions.Validate(request.Conditions, "CreateRule");
             var rule = Store.CreateRule(request.ListenerArn, request.Priority, request.Conditions, ForwardTo(request.TargetGroupArn), [request.TargetGroupArn], request.Tags);
             return ToRule(rule);
         }, cancellationToken);
@@ -90,6 +91,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
     public Task<Rule> ModifyRuleAsync(ModifyRuleRequest request, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "ModifyRule", request.RuleArn, () =>
         {
+            RuleConditions.Validate(request.Conditions, "ModifyRule");
             var rule = Store.ModifyRule(
                 request.RuleArn,
                 request.Conditions,
