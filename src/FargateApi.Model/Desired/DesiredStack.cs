@@ -82,7 +82,7 @@ internal sealed record DesiredStack(
             ValueMap.Of(
                 ("awslogs-group", names.LogGroup),
                 ("awslogs-region", env.Region),
-                ("awslogs-stream-prefix", names.LogStreamPrefix)));
+                (DesiredContainer.StreamPrefixOption, names.LogStreamPrefix)));
 
         var taskDefinition = new DesiredTaskDefinition(
             names.TaskFamily,
@@ -97,7 +97,7 @@ internal sealed record DesiredStack(
 
         var securityGroup = new DesiredSecurityGroup(
             names.SecurityGroup,
-            $"Security group for {props.ServiceName} ECS tasks",
+            names.SecurityGroupDescription,
             network.VpcId,
             new DesiredIngressRule(DesiredContainer.Tcp, props.ContainerPort, props.ContainerPort, network.LoadBalancerSecurityGroupId, "Allow traffic from ALB"),
             AllowAllOutbound: true,
@@ -185,7 +185,7 @@ internal sealed record DesiredStack(
     private static DesiredScaling ScalingFor(AutoScalingProperties scaling, ResolvedNetwork network, ResourceNames names, ValueMap tags)
     {
         DesiredScalingPolicy Policy(string suffix, string metric, int target, RequestCountResourceLabel? label = null) =>
-            new($"{names.Service}-{suffix}", metric, target, label, scaling.ScaleInCooldownSeconds, scaling.ScaleOutCooldownSeconds);
+            new(names.ScalingPolicy(suffix), metric, target, label, scaling.ScaleInCooldownSeconds, scaling.ScaleOutCooldownSeconds);
 
         return new DesiredScaling(
             DesiredScaling.Ecs,
@@ -194,10 +194,10 @@ internal sealed record DesiredStack(
             scaling.MinCapacity,
             scaling.MaxCapacity,
             ValueList.Of(
-                Policy("cpu-scaling", DesiredScalingPolicy.Cpu, scaling.CpuTargetPercent),
-                Policy("memory-scaling", DesiredScalingPolicy.Memory, scaling.MemoryTargetPercent),
+                Policy(ResourceNames.CpuScaling, DesiredScalingPolicy.Cpu, scaling.CpuTargetPercent),
+                Policy(ResourceNames.MemoryScaling, DesiredScalingPolicy.Memory, scaling.MemoryTargetPercent),
                 Policy(
-                    "request-scaling",
+                    ResourceNames.RequestScaling,
                     DesiredScalingPolicy.RequestCount,
                     scaling.RequestsPerTarget,
                     new RequestCountResourceLabel(network.LoadBalancerFullName, OutputRef.TargetGroupArn))),

@@ -20,6 +20,7 @@ public static class PropertiesReader
         var environment = R.String(root, C.Environment);
         var serviceName = R.String(root, C.ServiceName);
         CrossPropertyRules.NameLengths(problems, projectPrefix, serviceName);
+        CrossPropertyRules.DerivedNames(problems, projectPrefix, serviceName);
 
         var cpu = R.Integer(root, C.Cpu);
         var memory = R.Integer(root, C.Memory) ?? (root.Get(C.Memory) is null && cpu is not null ? FargateSizes.DefaultMemory(cpu.Value) : null);

@@ -13,7 +13,7 @@ internal static partial class PropertyCatalog
 {
     private const string NamesAreFixed = "the service, target group, security group, task family and role names are fixed after creation";
 
-    public static PropertyDefinition ProjectPrefix { get; } = Text("ProjectPrefix", "Prefix of every resource name: {ProjectPrefix}-{ServiceName}-task, -service, -tg, -ecs-sg.", P.Name, P.NameText, L.MaxCombinedNameLength - 1) with
+    public static PropertyDefinition ProjectPrefix { get; } = Text("ProjectPrefix", "Prefix of every resource name: {ProjectPrefix}-{ServiceName}-task, -service, -tg, -ecs-sg. Not sg or sg-…: EC2 refuses security group names starting with sg-.", P.Name, P.NameText, L.MaxCombinedNameLength - 1) with
     {
         Required = true,
         MinLength = 1,

@@ -21,6 +21,9 @@ public sealed class RuleTests
         { "ServiceName=\"app_api\"", "ServiceName", "'app_api' is not valid" },
         { "ProjectPrefix=\"abcdefghijklm\" & ServiceName=\"nopqrstuvwxyz\"", "ServiceName", "at most 25, because the target group name of a replacement ('abcdefghijklm-nopqrstuvwxyz-tg-g9', 33 characters) must fit ELB's 32" },
         { "ProjectPrefix=\"abcdefghijklmnopqrstuvwxy\"", "ProjectPrefix", "at most 24" },
+        // AWS's own rules on every derived name (AwsNameRules), reported on the property to change.
+        { "ProjectPrefix=\"sg\"", "ProjectPrefix", "'sg' makes the security group name 'sg-app-api-ecs-sg': it starts with 'sg-', which EC2 refuses; allowed: any ProjectPrefix but 'sg' or one starting with 'sg-'" },
+        { "ProjectPrefix=\"sg-team\"", "ProjectPrefix", "'sg-team' makes the security group name 'sg-team-app-api-ecs-sg': it starts with 'sg-'" },
         { "Environment=\"\"", "Environment", "must not be empty" },
         { "Environment=\"Prod\"", "Environment", "lowercase letters, digits and hyphens" },
         // CPU and memory.
@@ -179,6 +182,8 @@ public sealed class RuleTests
         "Cpu=\"256\" & Memory=\"2048\"",
         "Cpu=\"8192\" & Memory=\"61440\"",
         "Cpu=\"16384\" & Memory=\"122880\"",
+        "ProjectPrefix=\"sgx\"",
+        "ProjectPrefix=\"team-sg\" & ServiceName=\"sg\"",
         "Cpu=\"4096\" & Memory=\"30720\"",
         "Image=\"repo@sha256:" + new string('a', 64) + "\" & ImageTag=null",
         "ContainerPort=\"65535\" & HealthCheck.Command=null",
