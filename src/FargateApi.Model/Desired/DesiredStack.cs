@@ -49,6 +49,7 @@ internal sealed record DesiredStack(
         var tags = owner.TagsWith(props.Tags, generation);
         var image = ContainerImages.Resolve(props.Image, env);
         var secrets = ValueMap.From(props.Secrets);
+        var secretKeys = props.SecretKmsKeyArns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToValueList();
 
         var logGroup = new DesiredLogGroup(
             names.LogGroup,
@@ -58,10 +59,10 @@ internal sealed record DesiredStack(
             tags);
 
         var executionRole = props.ExecutionRoleArn is null
-            ? Role(names.ExecutionRole, RolePolicies.Execution(image, logGroup.Arn, secrets, env), env, tags)
+            ? Role(names.ExecutionRole, RolePolicies.Execution(image, logGroup.Arn, secrets, secretKeys, env), env, tags)
             : null;
         var taskRole = props.TaskRoleArn is null
-            ? Role(names.TaskRole, RolePolicies.Task(props.Grants, props.EnableExecuteCommand, env), env, tags)
+            ? Role(names.TaskRole, RolePolicies.Task(props.Grants, secretKeys, props.EnableExecuteCommand, env), env, tags)
             : null;
 
         var container = new DesiredContainer(

@@ -35,6 +35,7 @@ public static class PropertiesReader
         var containerPort = R.Integer(root, C.ContainerPort);
         var variables = R.Map(root, C.EnvironmentVariables);
         var secrets = R.Map(root, C.Secrets);
+        var secretKeys = R.List(root, C.SecretKmsKeyArns);
         CrossPropertyRules.VariableSources(problems, variables, secrets);
         var healthCheck = SectionReaders.HealthCheck(root.Child(C.HealthCheck), containerPort);
         var logRetentionDays = R.Integer(root, C.LogRetentionDays);
@@ -81,6 +82,7 @@ public static class PropertiesReader
             ContainerPort = containerPort ?? 0,
             EnvironmentVariables = variables ?? new Dictionary<string, string>(),
             Secrets = secrets ?? new Dictionary<string, string>(),
+            SecretKmsKeyArns = secretKeys ?? [],
             HealthCheck = healthCheck!,
             LogRetentionDays = logRetentionDays ?? 0,
             LogRemovalPolicy = logRemovalPolicy == nameof(RemovalPolicy.Retain) ? RemovalPolicy.Retain : RemovalPolicy.Destroy,
