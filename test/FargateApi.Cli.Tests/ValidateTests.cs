@@ -72,6 +72,21 @@ public sealed class ValidateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_project_prefix_that_makes_an_ec2_refused_security_group_name_is_reported_whatever_the_service_name()
+    {
+        var file = _folder.Write("t.yaml", Templates.YamlWithIntrinsics
+            .Replace("ProjectPrefix: acme", "ProjectPrefix: sg", StringComparison.Ordinal)
+            .Replace("ServiceName: app-api", "ServiceName: !Ref Name", StringComparison.Ordinal));
+
+        var run = await Cli.RunAsync("validate", file);
+
+        Assert.Equal(ExitCodes.Invalid, run.ExitCode);
+        Assert.Contains(
+            $"{file}: AppApi: ProjectPrefix: 'sg' makes the security group name 'sg-unknown-ecs-sg': it starts with 'sg-', which EC2 refuses; allowed: any ProjectPrefix but 'sg' or one starting with 'sg-'",
+            run.OutputLines);
+    }
+
+    [Fact]
     public async Task A_literal_bad_item_beside_an_intrinsic_item_is_reported()
     {
         var file = _folder.Write("t.yaml", Templates.YamlWithIntrinsics.Replace("SubnetIds: !Split [\",\", !ImportValue acme-private-subnets]", "SubnetIds: [!ImportValue a, not-a-subnet]", StringComparison.Ordinal));

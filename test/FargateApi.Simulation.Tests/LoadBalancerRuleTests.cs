@@ -42,6 +42,24 @@ public sealed class LoadBalancerRuleTests
     }
 
     [Fact]
+    public async Task A_condition_without_values_is_refused_by_create_and_modify_rule_and_a_host_header_alone_is_enough()
+    {
+        var stack = await SimStack.CreateAsync(_aws, _network, priority: 7);
+        var other = await _aws.ElasticLoadBalancing.CreateTargetGroupAsync(SimStack.TargetGroup("proj-web-tg", _network.VpcId), None);
+
+        var create = await Errors.Expect("ValidationError", () => _aws.ElasticLoadBalancing.CreateRuleAsync(
+            new(_network.ListenerArn, 8, [RuleCondition.PathPattern([]), RuleCondition.HostHeader("web.example.com")], other.TargetGroupArn, SimStack.TagsFor("s")), None));
+        var modify = await Errors.Expect("ValidationError", () => _aws.ElasticLoadBalancing.ModifyRuleAsync(
+            new(stack.RuleArn, [RuleCondition.HostHeader([])], null), None));
+
+        Assert.Equal("A condition value must be specified", create.ErrorMessage);
+        Assert.Equal("A condition value must be specified", modify.ErrorMessage);
+        var hostOnly = await _aws.ElasticLoadBalancing.CreateRuleAsync(
+            new(_network.ListenerArn, 8, [RuleCondition.HostHeader("web.example.com")], other.TargetGroupArn, SimStack.TagsFor("s")), None);
+        Assert.Equal(["web.example.com"], Assert.Single(hostOnly.Conditions).Values);
+    }
+
+    [Fact]
     public async Task Set_rule_priorities_may_swap_but_not_take_a_priority_held_by_another_rule()
     {
         var api = await SimStack.CreateAsync(_aws, _network, "api", priority: 1);

@@ -57,6 +57,19 @@ public sealed class SecurityGroupTests
     }
 
     [Fact]
+    public async Task A_security_group_name_starting_with_sg_dash_is_InvalidParameterValue_in_any_case()
+    {
+        var aws = new SimulatedAws();
+        var network = aws.SeedNetwork("proj");
+
+        var error = await Errors.Expect("InvalidParameterValue", () => aws.Ec2.CreateSecurityGroupAsync(new("sg-api-ecs-sg", "tasks", network.VpcId, SimStack.TagsFor("s")), None));
+        await Errors.Expect("InvalidParameterValue", () => aws.Ec2.CreateSecurityGroupAsync(new("SG-api", "tasks", network.VpcId, SimStack.TagsFor("s")), None));
+
+        Assert.Equal("Value (sg-api-ecs-sg) for parameter GroupName is invalid. Group names may not be in the format sg-*.", error.ErrorMessage);
+        Assert.StartsWith("sg-", await aws.Ec2.CreateSecurityGroupAsync(new("sgx-api-ecs-sg", "tasks", network.VpcId, SimStack.TagsFor("s")), None), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingress_rule_added_twice_is_InvalidPermission_Duplicate_and_revoked_twice_is_NotFound()
     {
         var aws = new SimulatedAws();

@@ -21,6 +21,7 @@ internal static class PlausibleValues
         [P.ImageTag] = "unknown",
         [P.SecretSource] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:unknown",
         [P.SecretArn] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:unknown",
+        [P.KmsKeyArn] = "arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000",
         [P.RoleArn] = "arn:aws:iam::123456789012:role/unknown",
         [P.ListenerArn] = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/unknown/0123456789abcdef/0123456789abcdef",
         [P.VpcId] = "vpc-00000000",

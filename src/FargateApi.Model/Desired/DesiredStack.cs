@@ -49,6 +49,7 @@ internal sealed record DesiredStack(
         var tags = owner.TagsWith(props.Tags, generation);
         var image = ContainerImages.Resolve(props.Image, env);
         var secrets = ValueMap.From(props.Secrets);
+        var secretKeys = props.SecretKmsKeyArns.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToValueList();
 
         var logGroup = new DesiredLogGroup(
             names.LogGroup,
@@ -58,10 +59,10 @@ internal sealed record DesiredStack(
             tags);
 
         var executionRole = props.ExecutionRoleArn is null
-            ? Role(names.ExecutionRole, RolePolicies.Execution(image, logGroup.Arn, secrets, env), env, tags)
+            ? Role(names.ExecutionRole, RolePolicies.Execution(image, logGroup.Arn, secrets, secretKeys, env), env, tags)
             : null;
         var taskRole = props.TaskRoleArn is null
-            ? Role(names.TaskRole, RolePolicies.Task(props.Grants, props.EnableExecuteCommand, env), env, tags)
+            ? Role(names.TaskRole, RolePolicies.Task(props.Grants, secretKeys, props.EnableExecuteCommand, env), env, tags)
             : null;
 
         var container = new DesiredContainer(
@@ -82,7 +83,7 @@ internal sealed record DesiredStack(
             ValueMap.Of(
                 ("awslogs-group", names.LogGroup),
                 ("awslogs-region", env.Region),
-                ("awslogs-stream-prefix", names.LogStreamPrefix)));
+                (DesiredContainer.StreamPrefixOption, names.LogStreamPrefix)));
 
         var taskDefinition = new DesiredTaskDefinition(
             names.TaskFamily,
@@ -97,7 +98,7 @@ internal sealed record DesiredStack(
 
         var securityGroup = new DesiredSecurityGroup(
             names.SecurityGroup,
-            $"Security group for {props.ServiceName} ECS tasks",
+            names.SecurityGroupDescription,
             network.VpcId,
             new DesiredIngressRule(DesiredContainer.Tcp, props.ContainerPort, props.ContainerPort, network.LoadBalancerSecurityGroupId, "Allow traffic from ALB"),
             AllowAllOutbound: true,
@@ -185,7 +186,7 @@ internal sealed record DesiredStack(
     private static DesiredScaling ScalingFor(AutoScalingProperties scaling, ResolvedNetwork network, ResourceNames names, ValueMap tags)
     {
         DesiredScalingPolicy Policy(string suffix, string metric, int target, RequestCountResourceLabel? label = null) =>
-            new($"{names.Service}-{suffix}", metric, target, label, scaling.ScaleInCooldownSeconds, scaling.ScaleOutCooldownSeconds);
+            new(names.ScalingPolicy(suffix), metric, target, label, scaling.ScaleInCooldownSeconds, scaling.ScaleOutCooldownSeconds);
 
         return new DesiredScaling(
             DesiredScaling.Ecs,
@@ -194,10 +195,10 @@ internal sealed record DesiredStack(
             scaling.MinCapacity,
             scaling.MaxCapacity,
             ValueList.Of(
-                Policy("cpu-scaling", DesiredScalingPolicy.Cpu, scaling.CpuTargetPercent),
-                Policy("memory-scaling", DesiredScalingPolicy.Memory, scaling.MemoryTargetPercent),
+                Policy(ResourceNames.CpuScaling, DesiredScalingPolicy.Cpu, scaling.CpuTargetPercent),
+                Policy(ResourceNames.MemoryScaling, DesiredScalingPolicy.Memory, scaling.MemoryTargetPercent),
                 Policy(
-                    "request-scaling",
+                    ResourceNames.RequestScaling,
                     DesiredScalingPolicy.RequestCount,
                     scaling.RequestsPerTarget,
                     new RequestCountResourceLabel(network.LoadBalancerFullName, OutputRef.TargetGroupArn))),

@@ -5,50 +5,34 @@ namespace FargateApi.Desired;
 
 /// <summary>
 /// AWS limits a derived stack can break even when every property passed validation: generation suffixes lengthen names
-/// (<c>-g1</c>), and policies and tags grow with the lists they are made from. Checked before any call is made, so a
-/// replacement fails up front instead of half-way.
+/// (<c>-g1</c>), and policies and tags grow with the lists they are made from. Every name is checked against its
+/// <see cref="AwsNameRules"/> rule (length, characters, forbidden starts) before any call is made, so a replacement fails
+/// up front instead of half-way.
 /// </summary>
 internal static class DesiredStackLimits
 {
-    /// <summary>IAM CreateRole RoleName: "max": 64 (botocore iam roleNameType).</summary>
-    public const int MaxRoleNameLength = 64;
-
-    /// <summary>IAM PutRolePolicy PolicyName: "max": 128 (botocore iam policyNameType).</summary>
-    public const int MaxPolicyNameLength = 128;
-
-    /// <summary>ECS CreateService serviceName and RegisterTaskDefinition family: "Up to 255 letters … numbers, underscores, and hyphens".</summary>
-    public const int MaxEcsNameLength = 255;
-
-    /// <summary>EC2 CreateSecurityGroup GroupName: "Up to 255 characters in length".</summary>
-    public const int MaxSecurityGroupNameLength = 255;
-
-    /// <summary>CloudWatch Logs CreateLogGroup logGroupName: "max": 512.</summary>
-    public const int MaxLogGroupNameLength = 512;
-
-    /// <summary>Application Auto Scaling PutScalingPolicy PolicyName: "max": 256.</summary>
-    public const int MaxScalingPolicyNameLength = 256;
-
     public static ValueList<string> Problems(DesiredStack stack)
     {
         var problems = new List<string>();
 
-        void Length(string what, string value, int max)
+        void Name(AwsNameRule rule, string value) => problems.AddRange(rule.Check(value).Select(violation => violation.Message));
+
+        Name(AwsNameRules.TargetGroup, stack.TargetGroup.Name);
+        Name(AwsNameRules.Service, stack.Service.Name);
+        Name(AwsNameRules.TaskFamily, stack.TaskDefinition.Family);
+        Name(AwsNameRules.Container, stack.TaskDefinition.Container.Name);
+        Name(AwsNameRules.SecurityGroup, stack.SecurityGroup.Name);
+        Name(AwsNameRules.SecurityGroupDescription, stack.SecurityGroup.Description);
+        Name(AwsNameRules.LogGroup, stack.LogGroup.Name);
+        if (stack.TaskDefinition.Container.LogOptions.TryGetValue(DesiredContainer.StreamPrefixOption, out var streamPrefix))
         {
-            if (value.Length > max)
-            {
-                problems.Add($"{what} '{value}' is {value.Length} characters; AWS allows {max}");
-            }
+            Name(AwsNameRules.LogStreamPrefix, streamPrefix);
         }
 
-        Length("target group name", stack.TargetGroup.Name, ResourceNames.MaxTargetGroupNameLength);
-        Length("service name", stack.Service.Name, MaxEcsNameLength);
-        Length("task definition family", stack.TaskDefinition.Family, MaxEcsNameLength);
-        Length("security group name", stack.SecurityGroup.Name, MaxSecurityGroupNameLength);
-        Length("log group name", stack.LogGroup.Name, MaxLogGroupNameLength);
         foreach (var role in new[] { stack.ExecutionRole, stack.TaskRole }.OfType<DesiredRole>())
         {
-            Length("role name", role.Name, MaxRoleNameLength);
-            Length("role policy name", role.PolicyName, MaxPolicyNameLength);
+            Name(AwsNameRules.Role, role.Name);
+            Name(AwsNameRules.RolePolicy, role.PolicyName);
             if (role.PolicyDocument is { } document && document.Length > PolicyDocuments.MaxInlinePolicyCharacters)
             {
                 problems.Add($"the policy of role '{role.Name}' is {document.Length} characters; IAM allows {PolicyDocuments.MaxInlinePolicyCharacters} per role");
@@ -57,7 +41,7 @@ internal static class DesiredStackLimits
 
         foreach (var policy in stack.Scaling?.Policies ?? ValueList<DesiredScalingPolicy>.Empty)
         {
-            Length("scaling policy name", policy.Name, MaxScalingPolicyNameLength);
+            Name(AwsNameRules.ScalingPolicy, policy.Name);
         }
 
         if (stack.ListenerRule.Priority is < PropertyLimits.MinPriority or > PropertyLimits.MaxPriority)

@@ -48,6 +48,9 @@ internal sealed record DesiredContainer(
 
     public const string AwsLogs = "awslogs";
 
+    /// <summary>The awslogs option that names the container's log streams <c>prefix/container-name/ecs-task-id</c>.</summary>
+    public const string StreamPrefixOption = "awslogs-stream-prefix";
+
     public IEnumerable<Field> Fields() =>
     [
         new("Container.Name", Name),

@@ -2,7 +2,8 @@ namespace FargateApi.Desired;
 
 /// <summary>
 /// The IAM actions of each grant, exactly as CDK's grant methods give them, so a stack moved from the seed's CDK code
-/// to this provider keeps the same permissions.
+/// to this provider keeps the same permissions. Only actions live here: template.yaml's TaskRoleBoundary must allow each
+/// (test/FargateApi.IntegrationTests/Templates/BoundaryGrantsTests.cs reads this file).
 /// </summary>
 internal static class GrantActions
 {
@@ -82,4 +83,15 @@ internal static class GrantActions
     public const string SecretsManagerGetSecretValue = "secretsmanager:GetSecretValue";
 
     public const string SsmGetParameters = "ssm:GetParameters";
+
+    /// <summary>
+    /// Reading a secret or SecureString parameter encrypted with a customer managed key: Secrets Manager (and SSM)
+    /// decrypt it with the caller's permissions, so the reader needs <c>kms:Decrypt</c> on the key (Secrets Manager user
+    /// guide, "Secret encryption and decryption", Permissions for the KMS key; ECS developer guide, "Required IAM
+    /// permissions for Amazon ECS secrets": "kms:Decrypt—Required only if your key uses a custom KMS key"). CDK's
+    /// <c>secret.grantRead</c> grants it through <c>kms.ViaServicePrincipal('secretsmanager.&lt;region&gt;.amazonaws.com')</c>
+    /// (aws-cdk <c>aws-secretsmanager/lib/secret.ts</c>), i.e. only for calls Secrets Manager makes:
+    /// <see cref="PolicyCondition.KmsViaService"/>.
+    /// </summary>
+    public const string KmsDecrypt = "kms:Decrypt";
 }

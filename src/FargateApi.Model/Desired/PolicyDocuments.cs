@@ -26,6 +26,15 @@ internal static class PolicyDocuments
             writer.WriteString("Effect", "Allow");
             WriteArray(writer, "Action", statement.Actions);
             WriteArray(writer, "Resource", statement.Resources);
+            if (statement.Condition is { } condition)
+            {
+                writer.WriteStartObject("Condition");
+                writer.WriteStartObject(condition.Operator);
+                WriteArray(writer, condition.Key, condition.Values);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

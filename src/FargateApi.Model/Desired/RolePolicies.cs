@@ -5,8 +5,11 @@ namespace FargateApi.Desired;
 /// <summary>The statements of the two roles: least privilege, on exactly the ARNs the properties name.</summary>
 internal static class RolePolicies
 {
-    /// <summary>What the ECS agent needs before the container starts: pull the image, write logs, fetch secrets.</summary>
-    public static ValueList<PolicyStatement> Execution(ResolvedImage image, string logGroupArn, ValueMap secrets, AwsEnvironment env)
+    /// <summary>
+    /// What the ECS agent needs before the container starts: pull the image, write logs, fetch secrets (and decrypt them
+    /// with the customer managed keys given, through the services it reads them from).
+    /// </summary>
+    public static ValueList<PolicyStatement> Execution(ResolvedImage image, string logGroupArn, ValueMap secrets, ValueList<string> secretKeyArns, AwsEnvironment env)
     {
         var statements = new List<PolicyStatement>();
         if (image.EcrRepositoryArn is { } repository)
@@ -30,11 +33,26 @@ internal static class RolePolicies
             statements.Add(PolicyStatement.Allow("Parameters", [GrantActions.SsmGetParameters], parameterArns));
         }
 
+        var readThrough = new List<string>();
+        if (secretArns.Count > 0)
+        {
+            readThrough.Add(SecretsManagerService);
+        }
+
+        if (parameterArns.Count > 0)
+        {
+            readThrough.Add(SsmService);
+        }
+
+        statements.AddRange(SecretKeys(secretKeyArns, readThrough, env));
         return statements.ToValueList();
     }
 
-    /// <summary>What the application may do: the requested grants, and the ECS Exec channels when Exec is on.</summary>
-    public static ValueList<PolicyStatement> Task(Grants grants, bool enableExecuteCommand, AwsEnvironment env)
+    /// <summary>
+    /// What the application may do: the requested grants (secrets with the customer managed keys given, through Secrets
+    /// Manager), and the ECS Exec channels when Exec is on.
+    /// </summary>
+    public static ValueList<PolicyStatement> Task(Grants grants, ValueList<string> secretKeyArns, bool enableExecuteCommand, AwsEnvironment env)
     {
         var statements = new List<PolicyStatement>();
         if (grants.DynamoDbTables.Count > 0)
@@ -61,6 +79,7 @@ internal static class RolePolicies
                 "SecretsRead",
                 GrantActions.SecretRead,
                 grants.SecretArns.Select(secret => SecretSource(secret, env).Arn)));
+            statements.AddRange(SecretKeys(secretKeyArns, [SecretsManagerService], env));
         }
 
         if (enableExecuteCommand)
@@ -82,7 +101,8 @@ internal static class RolePolicies
     /// <summary>
     /// The resource a container secret reads. ECS accepts <c>arn:…:secret:name-AbCdEf:json-key:version-stage:version-id</c>
     /// ("Pass Secrets Manager secrets through environment variables"); IAM wants the secret's own ARN, its first seven
-    /// colon-separated parts. A bare name (no <c>arn:</c>) is a Parameter Store parameter in this account and region.
+    /// colon-separated parts, as <see cref="SecretArnForPolicies"/> writes it. A bare name (no <c>arn:</c>) is a Parameter
+    /// Store parameter in this account and region.
     /// </summary>
     public static (string Arn, bool IsParameter) SecretSource(string valueFrom, AwsEnvironment env)
     {
@@ -93,6 +113,54 @@ internal static class RolePolicies
 
         var parts = valueFrom.Split(':');
         var isSecret = parts.Length >= 7 && parts[2] == "secretsmanager";
-        return isSecret ? (string.Join(':', parts.Take(7)), false) : (valueFrom, parts.Length > 2 && parts[2] == "ssm");
+        return isSecret ? (SecretArnForPolicies(string.Join(':', parts.Take(7))), false) : (valueFrom, parts.Length > 2 && parts[2] == "ssm");
     }
+
+    /// <summary>
+    /// A secret's ARN ends in '-' and six random characters that Secrets Manager adds to the name. A partial ARN (without
+    /// them) finds the secret, but IAM matches the request against the full ARN, so granting the partial ARN as written
+    /// denies the read. It is granted as <c>name-??????</c>, exactly six more characters, as CDK does for a partial ARN
+    /// (aws-cdk <c>aws-secretsmanager/lib/secret.ts</c>: <c>arnForPolicies</c> is <c>`${secretArn}-??????`</c> for
+    /// <c>fromSecretPartialArn</c> and <c>fromSecretNameV2</c>). A name ending in '-' and six letters or digits is taken
+    /// as complete, as CDK's <c>arnIsComplete</c> (<c>/-[a-z0-9]{6}$/i</c>) does and as Secrets Manager itself does
+    /// ("Finding a secret from a partial ARN", secretsmanager/latest/userguide/troubleshoot.html#ARN_secretnamehyphen).
+    /// </summary>
+    public static string SecretArnForPolicies(string secretArn) => IsCompleteSecretArn(secretArn) ? secretArn : secretArn + "-??????";
+
+    /// <inheritdoc cref="SecretArnForPolicies"/>
+    public static bool IsCompleteSecretArn(string secretArn) =>
+        secretArn.Length > RandomSuffixLength
+        && secretArn[^(RandomSuffixLength + 1)] == '-'
+        && secretArn[^RandomSuffixLength..].All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>
+    /// kms:Decrypt on exactly the given keys, and only for the reads the role makes through Secrets Manager or SSM
+    /// (<see cref="PolicyCondition.KmsViaService"/>). Each key is in the region of the secrets it encrypts (Secrets Manager and
+    /// SSM use a key of their own region), so the services are those of the keys' regions. No keys, or no service to
+    /// read through: no statement.
+    /// </summary>
+    private static IEnumerable<PolicyStatement> SecretKeys(ValueList<string> keyArns, IReadOnlyList<string> services, AwsEnvironment env)
+    {
+        if (keyArns.Count == 0 || services.Count == 0)
+        {
+            yield break;
+        }
+
+        // CDK writes secretsmanager.<region>.amazonaws.com in every partition (ViaServicePrincipal in secret.ts); the China
+        // partition's endpoints end in .com.cn, and no document we found says which one KMS reports there: both, then.
+        var regions = keyArns.Select(key => key.Split(':')[3]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var suffixes = new[] { "amazonaws.com", env.DnsSuffix }.Distinct(StringComparer.Ordinal).ToList();
+        var endpoints = services.SelectMany(service => regions.SelectMany(region => suffixes.Select(suffix => $"{service}.{region}.{suffix}")));
+        yield return PolicyStatement.Allow("SecretKeysDecrypt", [GrantActions.KmsDecrypt], keyArns) with
+        {
+            Condition = new PolicyCondition(PolicyCondition.StringEquals, PolicyCondition.KmsViaService, endpoints.ToValueList()),
+        };
+    }
+
+    /// <summary>The random suffix Secrets Manager adds to a secret's name in its ARN: '-' and six characters.</summary>
+    private const int RandomSuffixLength = 6;
+
+    private const string SecretsManagerService = "secretsmanager";
+
+    private const string SsmService = "ssm";
 }

@@ -28,6 +28,8 @@ public sealed record ResourceNames(string ProjectPrefix, string ServiceName, int
 
     public string SecurityGroup => $"{Base}-ecs-sg{Suffix}";
 
+    public string SecurityGroupDescription => $"Security group for {ServiceName} ECS tasks";
+
     /// <summary>Shared by every generation: logs of the old and the new stack stay in one place.</summary>
     public string LogGroup => $"/ecs/{ProjectPrefix}/{ServiceName}";
 
@@ -41,4 +43,15 @@ public sealed record ResourceNames(string ProjectPrefix, string ServiceName, int
     public string ExecutionRole => $"{Base}-exec-role{Suffix}";
 
     public const string RolePath = "/fargate-api/";
+
+    public const string CpuScaling = "cpu-scaling";
+
+    public const string MemoryScaling = "memory-scaling";
+
+    public const string RequestScaling = "request-scaling";
+
+    /// <summary>The target tracking policies on the service's scalable target, one per metric.</summary>
+    public static readonly IReadOnlyList<string> ScalingPolicySuffixes = [CpuScaling, MemoryScaling, RequestScaling];
+
+    public string ScalingPolicy(string suffix) => $"{Service}-{suffix}";
 }

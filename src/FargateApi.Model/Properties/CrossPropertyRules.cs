@@ -22,6 +22,64 @@ internal static class CrossPropertyRules
         }
     }
 
+    /// <summary>
+    /// Every name ProjectPrefix and ServiceName make (<see cref="AwsNameRules.Of"/>), at the first and the last
+    /// replacement generation, against the rules of the API that receives it: EC2 refuses a security group name starting
+    /// with <c>sg-</c>, which ProjectPrefix <c>sg</c> makes. Each problem goes to the property whose value causes it (the
+    /// one whose change alone to a plain value clears it), saying what that property may be; a problem both cause goes to
+    /// ServiceName, as <see cref="NameLengths"/> does for the target group's length, which it reports.
+    /// </summary>
+    public static void DerivedNames(ProblemCollector problems, string? projectPrefix, string? serviceName)
+    {
+        if (projectPrefix is null || serviceName is null)
+        {
+            return;
+        }
+
+        const string Plain = "a";
+        var reported = new HashSet<string>(StringComparer.Ordinal); // once per property and rule: generation 0 first
+        foreach (var generation in new[] { 0, PropertyLimits.MaxReplacementGeneration })
+        {
+            var names = AwsNameRules.Of(new ResourceNames(projectPrefix, serviceName, generation)).ToList();
+            var plainPrefix = AwsNameRules.Of(new ResourceNames(Plain, serviceName, generation)).ToList();
+            var plainService = AwsNameRules.Of(new ResourceNames(projectPrefix, Plain, generation)).ToList();
+            for (var i = 0; i < names.Count; i++)
+            {
+                var (rule, name) = names[i];
+                foreach (var violation in rule.Check(name))
+                {
+                    if (violation.Kind == NameViolationKind.TooLong && rule == AwsNameRules.TargetGroup)
+                    {
+                        continue;
+                    }
+
+                    bool ClearedBy(List<(AwsNameRule Rule, string Name)> changed) => changed[i].Rule.Check(changed[i].Name).All(other => other.Kind != violation.Kind);
+                    var byPrefix = ClearedBy(plainPrefix);
+                    var byService = ClearedBy(plainService);
+                    var (property, value) = byPrefix && !byService ? (PropertyCatalog.ProjectPrefix, projectPrefix) : (PropertyCatalog.ServiceName, serviceName);
+                    var made = byPrefix == byService ? "ProjectPrefix and ServiceName make" : ValueText.Quote(value) + " makes";
+                    var message = $"{made} the {violation.What} {ValueText.Quote(name)}: it {violation.Reason}; allowed: {Allowed(property, rule, violation, projectPrefix.Length + serviceName.Length)}";
+                    if (reported.Add($"{property.Name} {violation.What} {violation.Kind}"))
+                    {
+                        problems.Add(property.Name, message);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>What the property may be so the name follows the rule.</summary>
+    private static string Allowed(PropertyDefinition property, AwsNameRule rule, NameViolation violation, int combinedLength) => violation.Kind switch
+    {
+        // Every derived name a forbidden start can hit begins with "{ProjectPrefix}-".
+        NameViolationKind.Prefix when rule.ForbiddenPrefix is { } prefix => prefix.EndsWith('-')
+            ? $"any {property.Name} but '{prefix.TrimEnd('-')}' or one starting with '{prefix}'"
+            : $"any {property.Name} not starting with '{prefix}'",
+        NameViolationKind.TooLong => string.Create(CultureInfo.InvariantCulture,
+            $"ProjectPrefix and ServiceName together at most {combinedLength - (violation.Name.Length - rule.MaxLength)} characters"),
+        _ => property.AllowedText ?? rule.AllowedText,
+    };
+
     /// <summary>Fargate allows only the memory sizes of the CPU's tier.</summary>
     public static void Memory(ProblemCollector problems, int? cpu, int? memory)
     {

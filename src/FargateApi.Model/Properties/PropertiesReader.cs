@@ -20,6 +20,7 @@ public static class PropertiesReader
         var environment = R.String(root, C.Environment);
         var serviceName = R.String(root, C.ServiceName);
         CrossPropertyRules.NameLengths(problems, projectPrefix, serviceName);
+        CrossPropertyRules.DerivedNames(problems, projectPrefix, serviceName);
 
         var cpu = R.Integer(root, C.Cpu);
         var memory = R.Integer(root, C.Memory) ?? (root.Get(C.Memory) is null && cpu is not null ? FargateSizes.DefaultMemory(cpu.Value) : null);
@@ -34,6 +35,7 @@ public static class PropertiesReader
         var containerPort = R.Integer(root, C.ContainerPort);
         var variables = R.Map(root, C.EnvironmentVariables);
         var secrets = R.Map(root, C.Secrets);
+        var secretKeys = R.List(root, C.SecretKmsKeyArns);
         CrossPropertyRules.VariableSources(problems, variables, secrets);
         var healthCheck = SectionReaders.HealthCheck(root.Child(C.HealthCheck), containerPort);
         var logRetentionDays = R.Integer(root, C.LogRetentionDays);
@@ -80,6 +82,7 @@ public static class PropertiesReader
             ContainerPort = containerPort ?? 0,
             EnvironmentVariables = variables ?? new Dictionary<string, string>(),
             Secrets = secrets ?? new Dictionary<string, string>(),
+            SecretKmsKeyArns = secretKeys ?? [],
             HealthCheck = healthCheck!,
             LogRetentionDays = logRetentionDays ?? 0,
             LogRemovalPolicy = logRemovalPolicy == nameof(RemovalPolicy.Retain) ? RemovalPolicy.Retain : RemovalPolicy.Destroy,

@@ -144,7 +144,7 @@ internal static partial class PropertyCatalog
 
         public static PropertyDefinition S3Buckets { get; } = List("S3Buckets", "Buckets whose objects the task role may read and write.", P.S3Bucket, P.S3BucketText, L.MaxArnLength, L.MaxGrantsPerList) with { DefaultList = [] };
 
-        public static PropertyDefinition SecretArns { get; } = List("SecretArns", "Secrets the task role may read at run time.", P.SecretArn, P.SecretArnText, L.MaxArnLength, L.MaxGrantsPerList) with { DefaultList = [] };
+        public static PropertyDefinition SecretArns { get; } = List("SecretArns", "Secrets the task role may read at run time; an ARN without its 6-character suffix is granted as <name>-??????.", P.SecretArn, P.SecretArnText, L.MaxArnLength, L.MaxGrantsPerList) with { DefaultList = [] };
     }
 
     public static PropertyDefinition Grants { get; } = Object("Grants", "What the task role may access; the provider writes the policy.",

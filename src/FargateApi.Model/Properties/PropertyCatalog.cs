@@ -13,7 +13,7 @@ internal static partial class PropertyCatalog
 {
     private const string NamesAreFixed = "the service, target group, security group, task family and role names are fixed after creation";
 
-    public static PropertyDefinition ProjectPrefix { get; } = Text("ProjectPrefix", "Prefix of every resource name: {ProjectPrefix}-{ServiceName}-task, -service, -tg, -ecs-sg.", P.Name, P.NameText, L.MaxCombinedNameLength - 1) with
+    public static PropertyDefinition ProjectPrefix { get; } = Text("ProjectPrefix", "Prefix of every resource name: {ProjectPrefix}-{ServiceName}-task, -service, -tg, -ecs-sg. Not sg or sg-…: EC2 refuses security group names starting with sg-.", P.Name, P.NameText, L.MaxCombinedNameLength - 1) with
     {
         Required = true,
         MinLength = 1,
@@ -71,11 +71,16 @@ internal static partial class PropertyCatalog
         Sensitive = true,
     };
 
-    public static PropertyDefinition Secrets { get; } = Map("Secrets", "Environment variables read at task start from Secrets Manager or SSM Parameter Store: name → ARN.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, P.SecretSource, P.SecretSourceText, L.MaxArnLength) with
+    public static PropertyDefinition Secrets { get; } = Map("Secrets", "Environment variables read at task start from Secrets Manager or SSM Parameter Store: name → ARN. A secret ARN without its 6-character suffix is granted as <name>-??????.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, P.SecretSource, P.SecretSourceText, L.MaxArnLength) with
     {
         Sensitive = true,
         ShapeName = "a Secrets Manager secret ARN or SSM parameter ARN",
         ValueAllowedText = P.SecretSourceForms,
+    };
+
+    public static PropertyDefinition SecretKmsKeyArns { get; } = List("SecretKmsKeyArns", "Customer managed KMS keys that encrypt the Secrets and Grants.SecretArns. Each role the provider makes that reads secrets may kms:Decrypt with exactly these keys, and only through Secrets Manager (or SSM for SecureString parameters: kms:ViaService). Not needed for the default aws/secretsmanager key. The key policy must allow the account's IAM policies.", P.KmsKeyArn, P.KmsKeyArnText, L.MaxArnLength, L.MaxGrantsPerList) with
+    {
+        DefaultList = [],
     };
 
     public static PropertyDefinition LogRetentionDays { get; } = Integer("LogRetentionDays", "Retention of the log group /ecs/{ProjectPrefix}/{ServiceName}.", 1, 3653, 7) with
@@ -150,7 +155,7 @@ internal static partial class PropertyCatalog
     public static IReadOnlyList<PropertyDefinition> All => field ??=
     [
         ProjectPrefix, Environment, ServiceName, Cpu, Memory, Image, ImageRepository, ImageTag, ContainerPort,
-        EnvironmentVariables, Secrets, HealthCheck, LogRetentionDays, LogRemovalPolicy, Network, DesiredCount,
+        EnvironmentVariables, Secrets, SecretKmsKeyArns, HealthCheck, LogRetentionDays, LogRemovalPolicy, Network, DesiredCount,
         Deployment, EnableExecuteCommand, TargetHealthCheck, DeregistrationDelaySeconds, PathPatterns, HostHeaders,
         Priority, AutoScaling, Grants, TaskRoleArn, ExecutionRoleArn, Tags, WaitForSteadyState, ServiceToken, ServiceTimeout,
     ];

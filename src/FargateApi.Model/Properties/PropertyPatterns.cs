@@ -52,6 +52,15 @@ internal static class PropertyPatterns
     /// <summary>The two ARN forms of <see cref="SecretSource"/>, for the message on a value that is neither (it does not show the value).</summary>
     public const string SecretSourceForms = "arn:<partition>:secretsmanager:<region>:<account>:secret:<name> or arn:<partition>:ssm:<region>:<account>:parameter/<name>";
 
+    /// <summary>
+    /// KMS key ARNs, <c>arn:aws:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;key id&gt;</c>: a key id is a UUID, or <c>mrk-</c> and 32 hex digits
+    /// for a multi-Region key (KMS developer guide, "Key identifiers (KeyId)"). Only a key ARN names a key in an IAM policy;
+    /// "You cannot use a key id, alias name, or alias ARN" (KMS developer guide, "Specifying KMS keys in IAM policy statements").
+    /// </summary>
+    public const string KmsKeyArn = "^" + Partition + ":kms:[a-z0-9-]+:[0-9]{12}:key/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$";
+
+    public const string KmsKeyArnText = "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>); an alias cannot name a key in an IAM policy";
+
     public const string SecretArn = "^" + Partition + ":secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@:-]+$";
 
     public const string SecretArnText = "a Secrets Manager ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)";

@@ -19,6 +19,9 @@ public sealed record ServiceProperties
 
     /// <summary>Variable name → Secrets Manager secret ARN or SSM parameter ARN.</summary>
     public required IReadOnlyDictionary<string, string> Secrets { get; init; }
+
+    /// <summary>Customer managed KMS keys of the secrets and SecureString parameters the roles read (<c>SecretKmsKeyArns</c>).</summary>
+    public IReadOnlyList<string> SecretKmsKeyArns { get; init; } = [];
     public required ContainerHealthCheck HealthCheck { get; init; }
     public required int LogRetentionDays { get; init; }
     public required RemovalPolicy LogRemovalPolicy { get; init; }

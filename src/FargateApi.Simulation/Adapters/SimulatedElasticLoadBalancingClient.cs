@@ -85,6 +85,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
     public Task<Rule> CreateRuleAsync(CreateRuleRequest request, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "CreateRule", $"{request.ListenerArn}#{request.Priority}", () => ElbAccess.CreateRule(aws, request.ListenerArn, request.Tags), () =>
         {
+            RuleConditions.Validate(request.Conditions, "CreateRule");
             var rule = Store.CreateRule(request.ListenerArn, request.Priority, request.Conditions, ForwardTo(request.TargetGroupArn), [request.TargetGroupArn], request.Tags);
             return ToRule(rule);
         }, cancellationToken);
@@ -92,6 +93,7 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
     public Task<Rule> ModifyRuleAsync(ModifyRuleRequest request, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "ModifyRule", request.RuleArn, () => ElbAccess.OnResources(aws, "ModifyRule", [request.RuleArn]), () =>
         {
+            RuleConditions.Validate(request.Conditions, "ModifyRule");
             var rule = Store.ModifyRule(
                 request.RuleArn,
                 request.Conditions,

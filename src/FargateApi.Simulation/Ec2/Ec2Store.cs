@@ -35,9 +35,20 @@ internal sealed class Ec2Store(SimulationContext context)
         return subnet;
     }
 
-    /// <summary>Group names are unique per VPC: <c>InvalidGroup.Duplicate</c> "The security group 'x' already exists for VPC 'vpc-…'".</summary>
+    /// <summary>
+    /// Group names are unique per VPC: <c>InvalidGroup.Duplicate</c> "The security group 'x' already exists for VPC 'vpc-…'".
+    /// A name may not start with <c>sg-</c> (ec2 CreateSecurityGroup GroupName: "Can't start with sg-"): AWS answers
+    /// <c>InvalidParameterValue</c> "Value (sg-86c8964) for parameter GroupName is invalid. Group names may not be in the
+    /// format sg-*." (pulumi/pulumi-awsx#328, rancher/dashboard#3315).
+    /// </summary>
     public SimSecurityGroup CreateSecurityGroup(string name, string description, string vpcId, IEnumerable<KeyValuePair<string, string>>? tags, bool seeded = false)
     {
+        if (name.StartsWith("sg-", StringComparison.OrdinalIgnoreCase))
+        {
+            throw AwsErrors.Create(Service, "CreateSecurityGroup", "InvalidParameterValue",
+                $"Value ({name}) for parameter GroupName is invalid. Group names may not be in the format sg-*.");
+        }
+
         if (!_vpcs.ContainsKey(vpcId))
         {
             throw AwsErrors.Create(Service, "CreateSecurityGroup", "InvalidVpcID.NotFound", $"The vpc ID '{vpcId}' does not exist");

@@ -114,6 +114,37 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
         StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
     }
 
+    /// <summary>
+    /// A rule routed by host alone (<c>PathPatterns: []</c>): moto refuses a condition without values as ELB does
+    /// ("A condition value must be specified"), so the rule must carry the host-header condition only.
+    /// </summary>
+    [Fact]
+    public async Task Create_with_host_headers_only_makes_a_rule_with_just_the_host_header_condition()
+    {
+        var network = SeededNetwork.Seed(moto, "hst");
+        var stackId = CloudFormationEvents.StackId("hst-shop");
+        var properties = CloudFormationEvents.With(
+            CloudFormationEvents.Properties(network.Prefix),
+            ("PathPatterns", new JsonArray()),
+            ("HostHeaders", new JsonArray("api.example.com")));
+        var expected = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+
+        var created = await SucceedAsync(provider, CloudFormationEvents.Create(stackId, properties));
+
+        var state = StackState.Read(moto, network, stackId);
+        var rule = state.Rule(created.GetProperty("Data").GetProperty("ListenerRuleArn").GetString()!);
+        StackAssertions.AssertOwned(rule, expected);
+        Assert.Equal("10", rule.GetProperty("Priority").GetString());
+        var condition = Assert.Single(rule.GetProperty("Conditions").EnumerateArray());
+        Assert.Equal("host-header", condition.GetProperty("Field").GetString());
+        Assert.Equal(["api.example.com"], StackAssertions.Strings(condition.GetProperty("HostHeaderConfig").GetProperty("Values")));
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, expected.ServiceArn, properties));
+
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+    }
+
     /// <summary>A Create that fails half-way (the declared priority is someone else's) answers FAILED with a marker id;
     /// CloudFormation's rollback then deletes that id, which must remove what was built, found by its tags.</summary>
     [Fact]

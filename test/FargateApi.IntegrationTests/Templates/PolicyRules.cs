@@ -67,7 +67,7 @@ internal static partial class PolicyRules
     /// <summary>What a permissions boundary of task and execution roles may allow: the kinds the property model defines.</summary>
     public static readonly IReadOnlySet<string> BoundaryPrefixes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "dynamodb", "s3", "secretsmanager", "ssm", "ecr", "logs", "ssmmessages",
+        "dynamodb", "s3", "secretsmanager", "ssm", "ecr", "logs", "ssmmessages", "kms",
     };
 
     public static List<string> WildcardActions(CloudFormationYaml template, ProviderPolicy policy)

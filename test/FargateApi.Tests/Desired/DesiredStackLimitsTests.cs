@@ -27,6 +27,15 @@ public class DesiredStackLimitsTests
     }
 
     [Fact]
+    public void A_security_group_name_starting_with_sg_dash_is_reported_before_any_call()
+    {
+        var stack = Seed.Stack(Seed.Properties with { ProjectPrefix = "sg" });
+
+        Assert.Equal(["security group name 'sg-app-api-ecs-sg' starts with 'sg-', which EC2 refuses"], DesiredStackLimits.Problems(stack));
+        Assert.Equal(DesiredStackLimits.Problems(stack), Plan.ForCreate(stack).Problems);
+    }
+
+    [Fact]
     public void Role_names_over_64_characters_are_reported()
     {
         var problems = DesiredStackLimits.Problems(Seed.Stack(Seed.Properties with { ServiceName = new string('b', 50) }));

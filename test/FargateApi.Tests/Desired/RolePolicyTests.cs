@@ -42,6 +42,100 @@ public class RolePolicyTests
         Assert.Equal(ValueList.Of("arn:aws:ssm:us-east-1:123456789012:parameter/myproj/flag"), Statement(role, "Parameters").Resources);
     }
 
+    /// <summary>A partial ARN finds the secret, but IAM matches the full one: NAME-?????? as CDK's arnForPolicies.</summary>
+    [Fact]
+    public void Secrets_given_by_partial_arn_are_granted_with_the_six_character_suffix_left_open()
+    {
+        var stack = Seed.Stack(Seed.Properties with
+        {
+            Secrets = new Dictionary<string, string>
+            {
+                ["DB_PASSWORD"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db:password::",
+                ["API_KEY"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-123456",
+                ["TOKEN"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:token",
+            },
+            Grants = new Grants([], [], ["arn:aws:secretsmanager:us-east-1:123456789012:secret:shared/appconfig", "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"]),
+        });
+
+        Assert.Equal(
+            ValueList.Of(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:api-123456",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-??????",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:token-??????"),
+            Statement(stack.ExecutionRole!, "Secrets").Resources);
+        Assert.Equal(
+            ValueList.Of(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:shared/appconfig-??????"),
+            Statement(stack.TaskRole!, "SecretsRead").Resources);
+    }
+
+    /// <summary>Secrets Manager itself reads a name ending in '-' and six characters as a complete ARN (ARN_secretnamehyphen).</summary>
+    [Theory]
+    [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf", true)]
+    [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:app-config", true)]
+    [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdE", false)]
+    [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCd_f", false)]
+    [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db", false)]
+    public void A_secret_arn_is_complete_when_it_ends_in_a_hyphen_and_six_letters_or_digits(string arn, bool complete) =>
+        Assert.Equal(complete, RolePolicies.IsCompleteSecretArn(arn));
+
+    [Fact]
+    public void Secret_keys_are_decryptable_only_through_the_services_each_role_reads_secrets_from()
+    {
+        const string Key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const string OtherKey = "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+        var stack = Seed.Stack(Seed.Properties with
+        {
+            Secrets = new Dictionary<string, string>
+            {
+                ["DB_PASSWORD"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+                ["FLAG"] = "arn:aws:ssm:us-east-1:123456789012:parameter/myproj/flag",
+            },
+            SecretKmsKeyArns = [OtherKey, Key, Key],
+            Grants = new Grants([], [], ["arn:aws:secretsmanager:us-east-1:123456789012:secret:api-123456"]),
+        });
+
+        var execution = Statement(stack.ExecutionRole!, "SecretKeysDecrypt");
+        var task = Statement(stack.TaskRole!, "SecretKeysDecrypt");
+
+        Assert.Equal((ValueList.Of("kms:Decrypt"), ValueList.Of(Key, OtherKey)), (execution.Actions, execution.Resources));
+        Assert.Equal(
+            new PolicyCondition("StringEquals", "kms:ViaService", ValueList.Of("secretsmanager.us-east-1.amazonaws.com", "ssm.us-east-1.amazonaws.com")),
+            execution.Condition);
+        Assert.Equal((ValueList.Of("kms:Decrypt"), ValueList.Of(Key, OtherKey)), (task.Actions, task.Resources));
+        Assert.Equal(ValueList.Of("secretsmanager.us-east-1.amazonaws.com"), task.Condition!.Values);
+        Assert.Contains(
+            """{"Sid":"SecretKeysDecrypt","Effect":"Allow","Action":["kms:Decrypt"],"Resource":["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab","arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab"],"Condition":{"StringEquals":{"kms:ViaService":["secretsmanager.us-east-1.amazonaws.com"]}}}""",
+            stack.TaskRole!.PolicyDocument,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Secret_keys_are_granted_to_no_role_that_reads_no_secret()
+    {
+        var stack = Seed.Stack(Seed.Properties with
+        {
+            SecretKmsKeyArns = ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+            Grants = Grants.None,
+        });
+
+        Assert.DoesNotContain(stack.ExecutionRole!.Statements, statement => statement.Sid == "SecretKeysDecrypt");
+        Assert.DoesNotContain(stack.TaskRole!.Statements, statement => statement.Sid == "SecretKeysDecrypt");
+    }
+
+    [Fact]
+    public void Keys_in_the_china_partition_name_both_endpoint_forms()
+    {
+        var statement = RolePolicies.Task(
+            new Grants([], [], ["arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db-AbCdEf"]),
+            ValueList.Of("arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+            enableExecuteCommand: false,
+            new AwsEnvironment("aws-cn", "cn-north-1", "123456789012")).Single(s => s.Sid == "SecretKeysDecrypt");
+
+        Assert.Equal(ValueList.Of("secretsmanager.cn-north-1.amazonaws.com", "secretsmanager.cn-north-1.amazonaws.com.cn"), statement.Condition!.Values);
+    }
+
     [Fact]
     public void Task_role_gets_cdk_grant_read_write_data_on_tables_and_their_indexes()
     {

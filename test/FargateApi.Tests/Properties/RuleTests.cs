@@ -21,6 +21,9 @@ public sealed class RuleTests
         { "ServiceName=\"app_api\"", "ServiceName", "'app_api' is not valid" },
         { "ProjectPrefix=\"abcdefghijklm\" & ServiceName=\"nopqrstuvwxyz\"", "ServiceName", "at most 25, because the target group name of a replacement ('abcdefghijklm-nopqrstuvwxyz-tg-g9', 33 characters) must fit ELB's 32" },
         { "ProjectPrefix=\"abcdefghijklmnopqrstuvwxy\"", "ProjectPrefix", "at most 24" },
+        // AWS's own rules on every derived name (AwsNameRules), reported on the property to change.
+        { "ProjectPrefix=\"sg\"", "ProjectPrefix", "'sg' makes the security group name 'sg-app-api-ecs-sg': it starts with 'sg-', which EC2 refuses; allowed: any ProjectPrefix but 'sg' or one starting with 'sg-'" },
+        { "ProjectPrefix=\"sg-team\"", "ProjectPrefix", "'sg-team' makes the security group name 'sg-team-app-api-ecs-sg': it starts with 'sg-'" },
         { "Environment=\"\"", "Environment", "must not be empty" },
         { "Environment=\"Prod\"", "Environment", "lowercase letters, digits and hyphens" },
         // CPU and memory.
@@ -51,6 +54,9 @@ public sealed class RuleTests
         { "Secrets={\"DB_PASSWORD\": \"my-password\"}", "Secrets.DB_PASSWORD", "is not a Secrets Manager secret ARN or SSM parameter ARN (value not shown: it may be a secret); expected arn:<partition>:secretsmanager:" },
         { "Secrets={\"DB_PASSWORD\": \"arn:aws:s3:::bucket/key\"}", "Secrets.DB_PASSWORD", "or arn:<partition>:ssm:<region>:<account>:parameter/<name>" },
         { "Secrets={\"INFERENCE_API_URL\": \"arn:aws:ssm:us-east-1:123456789012:parameter/x\"}", "Secrets.INFERENCE_API_URL", "also set in EnvironmentVariables" },
+        { "SecretKmsKeyArns=[\"arn:aws:kms:us-east-1:123456789012:alias/db\"]", "SecretKmsKeyArns[0]", "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>); an alias cannot name a key in an IAM policy" },
+        { "SecretKmsKeyArns=[\"1234abcd-12ab-34cd-56ef-1234567890ab\"]", "SecretKmsKeyArns[0]", "a KMS key ARN" },
+        { "SecretKmsKeyArns=\"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\"", "SecretKmsKeyArns", "expected a list of strings" },
         // Container health check (ECS).
         { "HealthCheck.IntervalSeconds=\"4\"", "HealthCheck.IntervalSeconds", "allowed: 5 to 300" },
         { "HealthCheck.IntervalSeconds=\"301\"", "HealthCheck.IntervalSeconds", "allowed: 5 to 300" },
@@ -176,14 +182,19 @@ public sealed class RuleTests
     public static TheoryData<string> Allowed => new()
     {
         "ProjectPrefix=\"abcdefghijkl\" & ServiceName=\"nopqrstuvwxyz\"",
+        "ProjectPrefix=\"sgx\"",
+        "ProjectPrefix=\"team-sg\" & ServiceName=\"sg\"",
         "Cpu=\"256\" & Memory=\"2048\"",
         "Cpu=\"8192\" & Memory=\"61440\"",
         "Cpu=\"16384\" & Memory=\"122880\"",
+        "ProjectPrefix=\"sgx\"",
+        "ProjectPrefix=\"team-sg\" & ServiceName=\"sg\"",
         "Cpu=\"4096\" & Memory=\"30720\"",
         "Image=\"repo@sha256:" + new string('a', 64) + "\" & ImageTag=null",
         "ContainerPort=\"65535\" & HealthCheck.Command=null",
         "Secrets={\"DB_PASSWORD\": \"arn:aws-cn:ssm:cn-north-1:123456789012:parameter/db/password\"}",
         "Secrets={\"DB\": \"arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db-AbC:password::\"}",
+        "SecretKmsKeyArns=[\"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\", \"arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab\"]",
         "HealthCheck.TimeoutSeconds=\"60\" & HealthCheck.StartPeriodSeconds=\"0\"",
         "Deployment.MinimumHealthyPercent=\"0\" & Deployment.MaximumPercent=\"100\"",
         "TargetHealthCheck.HealthyHttpCodes=\"200,202,300-399\"",

@@ -241,9 +241,19 @@ internal sealed class ListenerRuleModule : ResourceModule
         return null;
     }
 
+    /// <summary>
+    /// The conditions that have values: ELB refuses a condition without one ("A condition value must be specified",
+    /// hashicorp/terraform-provider-aws#3216), and a rule may route by host alone (<c>PathPatterns: []</c>). Validation
+    /// makes sure at least one is left (CrossPropertyRules.ListenerConditions).
+    /// </summary>
     public static IReadOnlyList<RuleCondition> Conditions(DesiredListenerRule rule)
     {
-        List<RuleCondition> conditions = [RuleCondition.PathPattern([.. rule.PathPatterns])];
+        List<RuleCondition> conditions = [];
+        if (rule.PathPatterns.Count > 0)
+        {
+            conditions.Add(RuleCondition.PathPattern([.. rule.PathPatterns]));
+        }
+
         if (rule.HostHeaders.Count > 0)
         {
             conditions.Add(RuleCondition.HostHeader([.. rule.HostHeaders]));
@@ -268,10 +278,12 @@ internal sealed class ListenerRuleModule : ResourceModule
         }
     }
 
+    /// <summary>The rule's conditions with values against the declared ones (<see cref="Conditions"/> sends no other).</summary>
     private static bool SameConditions(Rule rule, DesiredListenerRule desired)
     {
         var expected = Conditions(desired);
-        return rule.Conditions.Count == expected.Count
-            && expected.All(condition => rule.Conditions.Any(actual => actual.Field == condition.Field && actual.Values.SequenceEqual(condition.Values)));
+        var actual = rule.Conditions.Where(condition => condition.Values.Count > 0).ToList();
+        return actual.Count == expected.Count
+            && expected.All(condition => actual.Any(existing => existing.Field == condition.Field && existing.Values.SequenceEqual(condition.Values)));
     }
 }
