@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using static FargateApi.IntegrationTests.Templates.CloudFormationYaml;
+using static FargateApi.TestSupport.Templates.CloudFormationYaml;
 
 namespace FargateApi.IntegrationTests.Templates;
 
