@@ -30,11 +30,20 @@ internal static class ReplacementPlanner
             after: reads,
             adoptLogGroup: next.LogGroup.Name == current.LogGroup.Name,
             rulePriorityNote: $"the highest free one, so the old rule keeps the traffic; the new rule takes {next.ListenerRule.Priority} once the new stack serves");
+        // Traffic moves only onto healthy targets, whether or not the update waits for a steady state (a running task is not
+        // yet a healthy target: aws-cli#9487, botocore#1021).
+        var healthy = steps.Add(
+            "wait-healthy-targets",
+            StepAction.WaitForHealthyTargets,
+            next.TargetGroup.Name,
+            serving,
+            next.TargetGroup,
+            $"at least {next.Service.DesiredCount} healthy before traffic moves to them");
         steps.Add(
             "swap-rule-priorities",
             StepAction.SwapRulePriorities,
             $"new rule → {next.ListenerRule.Priority}, old rule → the new rule's temporary priority",
-            serving,
+            [healthy],
             next.ListenerRule,
             "one SetRulePriorities call: the paths are never without a rule",
             detail: step => step with

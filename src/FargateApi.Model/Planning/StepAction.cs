@@ -75,6 +75,9 @@ internal enum StepAction
 
     /// <summary>DescribeServices until INACTIVE (botocore ServicesInactive).</summary>
     WaitForServiceInactive,
+
+    /// <summary>DescribeTargetHealth until as many targets are healthy as the service wants running: before traffic moves to them.</summary>
+    WaitForHealthyTargets,
     RegisterScalableTarget,
     PutScalingPolicy,
 
@@ -100,7 +103,7 @@ internal static class StepActions
         StepAction.CreateRole or StepAction.PutRolePolicy or StepAction.DeleteRole => ResourceKind.Role,
         StepAction.CreateSecurityGroup or StepAction.AuthorizeIngress or StepAction.RevokeIngress or StepAction.DeleteSecurityGroup => ResourceKind.SecurityGroup,
         StepAction.CreateTargetGroup or StepAction.CheckTargetGroupOwner or StepAction.ModifyTargetGroup or StepAction.ModifyTargetGroupAttributes
-            or StepAction.DeleteTargetGroup => ResourceKind.TargetGroup,
+            or StepAction.DeleteTargetGroup or StepAction.WaitForHealthyTargets => ResourceKind.TargetGroup,
         StepAction.CheckListenerRules or StepAction.CreateListenerRule or StepAction.ModifyRule or StepAction.SetRulePriorities or StepAction.SwapRulePriorities
             or StepAction.DeleteListenerRule or StepAction.RestoreRulePriority => ResourceKind.ListenerRule,
         StepAction.RegisterTaskDefinition or StepAction.DeregisterTaskDefinitions => ResourceKind.TaskDefinition,
@@ -120,7 +123,7 @@ internal static class StepActions
             or StepAction.CreateListenerRule or StepAction.RegisterTaskDefinition or StepAction.CreateService or StepAction.RegisterScalableTarget => Verb.Create,
         StepAction.DeleteLogGroup or StepAction.DeleteRole or StepAction.DeleteSecurityGroup or StepAction.DeleteTargetGroup or StepAction.DeleteListenerRule
             or StepAction.DeregisterTaskDefinitions or StepAction.DeleteService or StepAction.DeregisterScalableTarget => Verb.Delete,
-        StepAction.WaitForSteadyState or StepAction.WaitForServiceInactive => Verb.Wait,
+        StepAction.WaitForSteadyState or StepAction.WaitForServiceInactive or StepAction.WaitForHealthyTargets => Verb.Wait,
         StepAction.UpdateTags => Verb.Tag,
         _ => Verb.Update,
     };
@@ -129,6 +132,7 @@ internal static class StepActions
     {
         StepAction.WaitForSteadyState => WaitCondition.SteadyState,
         StepAction.WaitForServiceInactive => WaitCondition.Inactive,
+        StepAction.WaitForHealthyTargets => WaitCondition.HealthyTargets,
         _ => WaitCondition.None,
     };
 }

@@ -5,9 +5,13 @@ internal enum WaitCondition
 {
     None,
 
-    /// <summary>The service's primary deployment completed (botocore ServicesStable, plus ECS's rollout state).</summary>
+    /// <summary>The service's primary deployment completed: ECS's rollout state COMPLETED, which it reaches only with its
+    /// tasks healthy behind the load balancer (botocore ServicesStable, which counts running tasks, says so sooner).</summary>
     SteadyState,
 
     /// <summary>The deleted service is INACTIVE or gone (botocore ServicesInactive).</summary>
     Inactive,
+
+    /// <summary>The target group has as many healthy targets as the service wants tasks.</summary>
+    HealthyTargets,
 }

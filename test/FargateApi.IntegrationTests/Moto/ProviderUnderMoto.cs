@@ -65,7 +65,16 @@ public sealed class ProviderUnderMoto : IAsyncDisposable
         var requestId = cloudFormationEvent["RequestId"]!.GetValue<string>();
         cloudFormationEvent["ResponseURL"] = $"http://{_bucket.HostAndPort}/cfn/{requestId}?X-Amz-Signature=abc123";
         var invocation = _runtime.Enqueue(cloudFormationEvent.ToJsonString(), DateTimeOffset.UtcNow.AddMinutes(5));
-        var outcome = await _runtime.OutcomeAsync(invocation);
+        RuntimeOutcome outcome;
+        try
+        {
+            outcome = await _runtime.OutcomeAsync(invocation);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{cloudFormationEvent["RequestType"]} got no outcome in time; the bootstrap said:\n{Output}", timeout);
+        }
+
         Assert.True(outcome.Kind == "response", $"{cloudFormationEvent["RequestType"]} ended as {outcome.Kind} {outcome.ErrorType}: {outcome.Body}\n{Output}");
         var put = Assert.Single(_bucket.Requests, request => request.Target.StartsWith($"/cfn/{requestId}?", StringComparison.Ordinal));
         return JsonDocument.Parse(put.Body).RootElement.Clone();

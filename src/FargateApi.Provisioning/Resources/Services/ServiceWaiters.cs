@@ -39,7 +39,13 @@ internal static class ServiceWaiters
             ? current.Deployments.FirstOrDefault(deployment => deployment.Status == EcsValues.DeploymentPrimary) ?? current.Deployments.FirstOrDefault()
             : current.Deployments.FirstOrDefault(deployment => deployment.TaskDefinition == expectedTaskDefinition);
 
-        static bool Settled(EcsService current) => current.Deployments.Count == 1 && current.RunningCount == current.DesiredCount;
+        // One deployment with its tasks running (botocore ServicesStable), and that deployment COMPLETED where ECS reports a
+        // rollout state: "When the service reaches a steady state, the deployment transitions to a COMPLETED state" (ECS API
+        // reference, Deployment.rolloutState), which for a service behind a load balancer means its targets are healthy.
+        // Running tasks alone come sooner (aws-cli#9487, botocore#1021): a task can run and still fail its health checks.
+        static bool Settled(EcsService current) =>
+            current.Deployments.Count == 1 && current.RunningCount == current.DesiredCount
+            && current.Deployments[0].RolloutState is null or EcsValues.RolloutCompleted;
 
         return new Waiter<ServiceObservation>(
             $"service {service.Name} to become stable",

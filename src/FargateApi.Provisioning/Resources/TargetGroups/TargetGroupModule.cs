@@ -144,6 +144,32 @@ internal sealed class TargetGroupModule : ResourceModule
         return StepOutcome.Done;
     }
 
+    /// <summary>
+    /// DescribeTargetHealth until at least as many targets are healthy as the service wants tasks: ELB marks a new target
+    /// healthy only after HealthyThresholdCount checks in a row, every HealthCheckIntervalSeconds (ELBv2 "Health checks for
+    /// your target groups"); until then it is <c>initial</c> and takes no traffic. Polled every
+    /// <see cref="ProvisionerOptions.PollDelay"/>, bounded by the operation's deadline.
+    /// </summary>
+    protected override async Task<StepOutcome> WaitAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredTargetGroup>(step);
+        var arn = await ArnAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        var wanted = Math.Max(1, run.Stack.Service.DesiredCount);
+        static int Healthy(IReadOnlyList<TargetHealthDescription> targets) => targets.Count(target => target.TargetHealth.State == ElbValues.TargetHealthHealthy);
+        var waiter = new Waiter<IReadOnlyList<TargetHealthDescription>>(
+            $"{wanted} healthy targets in {desired.Name}",
+            token => run.Aws.Elb.DescribeTargetHealthAsync(arn, token),
+            [Acceptor<IReadOnlyList<TargetHealthDescription>>.Success(targets => Healthy(targets) >= wanted)],
+            run.Options.PollDelay,
+            run.Options.PollDelay,
+            (targets, _) => Task.FromResult<Exception?>(new ProvisioningException(
+                $"Target group {desired.Name} has {Healthy(targets)} healthy targets of the {wanted} needed before traffic can move to it; " +
+                $"its targets: {(targets.Count == 0 ? "none registered" : string.Join(", ", targets.Select(target => $"{target.Target.Id} {target.TargetHealth.State}{(target.TargetHealth.Reason is { } reason ? $" ({reason})" : string.Empty)}")))}. " +
+                "The old generation keeps serving.")));
+        var result = await Poller.RunAsync(waiter, run.PollBudget, run.Time, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? StepOutcome.Done : StepOutcome.ContinueLater;
+    }
+
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredTargetGroup>(step);
