@@ -3,13 +3,16 @@
 
 Each run spawns a fresh `bootstrap` against a loopback Lambda Runtime API that hands it one Create event with invalid
 properties (answered FAILED without any AWS call, so no credentials are needed) and a loopback bucket for the
-response PUT. Cold start = spawn -> the PUT arriving; peak memory = VmHWM from /proc/<pid>/status once the
-invocation has been reported (the process is idle in /invocation/next by then), then the process is killed.
+response PUT. Start-up = spawn -> the first GET /invocation/next arriving; cold start = spawn -> the PUT arriving;
+peak memory = VmHWM from /proc/<pid>/status once the invocation has been reported (the process is idle in
+/invocation/next by then), then the process is killed.
 Usage: bench/bootstrap-bench.py BOOTSTRAP [RUNS]   (bench/bootstrap-bench.sh builds one first)
+bench/cold-start-order.py runs the same job under a profiler (run_once's wrapper and stop_signal).
 """
 import http.server
 import json
 import os
+import signal
 import socketserver
 import statistics
 import subprocess
@@ -31,8 +34,10 @@ def serve(handler):
     return server
 
 
-def run_once(bootstrap):
-    state = {"event_sent": False, "put_at": None, "reported": threading.Event()}
+def run_once(bootstrap, wrapper=(), stop_signal=signal.SIGKILL, timeout=60):
+    """One cold start. A wrapper (a profiler's command line) runs the bootstrap under it; SIGTERM then lets it exit
+    normally so the profiler writes its report, where SIGKILL (the default) measures nothing after the answer."""
+    state = {"event_sent": False, "next_at": None, "put_at": None, "reported": threading.Event()}
 
     class Bucket(http.server.BaseHTTPRequestHandler):
         def do_PUT(self):
@@ -61,6 +66,8 @@ def run_once(bootstrap):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self):
+            if state["next_at"] is None:
+                state["next_at"] = time.perf_counter()
             if state["event_sent"]:
                 time.sleep(3600)  # Lambda blocks /next until the next event; the process is killed before.
             state["event_sent"] = True
@@ -87,15 +94,15 @@ def run_once(bootstrap):
     env = {"PATH": os.environ.get("PATH", ""), "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{runtime.server_address[1]}",
            "FARGATE_API_ALLOW_HTTP_RESPONSE_URL": "1", "AWS_REGION": "us-east-1"}
     started = time.perf_counter()
-    process = subprocess.Popen([bootstrap], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([*wrapper, bootstrap], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        if not state["reported"].wait(60):
-            raise RuntimeError("the bootstrap did not report its invocation within 60 s")
+        if not state["reported"].wait(timeout):
+            raise RuntimeError(f"the bootstrap did not report its invocation within {timeout} s")
         with open(f"/proc/{process.pid}/status") as status:
             hwm_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-        return (state["put_at"] - started) * 1000, hwm_kb / 1024
+        return (state["put_at"] - started) * 1000, hwm_kb / 1024, (state["next_at"] - started) * 1000
     finally:
-        process.kill()
+        process.send_signal(stop_signal)
         process.wait()
         runtime.shutdown()
         bucket.shutdown()
@@ -107,7 +114,9 @@ def main():
     results = [run_once(bootstrap) for _ in range(runs)]
     cold = sorted(r[0] for r in results)
     rss = sorted(r[1] for r in results)
+    ready = sorted(r[2] for r in results)
     print(f"bootstrap size: {os.path.getsize(bootstrap)} bytes")
+    print(f"start-up (spawn -> first GET /next), {runs} runs: median {statistics.median(ready):.1f} ms, min {ready[0]:.1f} ms, max {ready[-1]:.1f} ms")
     print(f"cold start (spawn -> response PUT), {runs} runs: median {statistics.median(cold):.1f} ms, min {cold[0]:.1f} ms, max {cold[-1]:.1f} ms")
     print(f"peak RSS (VmHWM after the first invocation): median {statistics.median(rss):.1f} MiB, min {rss[0]:.1f} MiB, max {rss[-1]:.1f} MiB")
 
