@@ -130,7 +130,7 @@ internal static class Operation
             : new AnswerResult(CustomResourceResponse.Failed(
                 request.Target,
                 fallbackId,
-                $"Internal error: provisioning asked to continue {request.RequestType} in a new invocation, but this build's lifecycle ({lifecycle.GetType().Name}) cannot resume it."));
+                $"Internal error: provisioning asked to continue {EnumNames.Of(request.RequestType)} in a new invocation, but this build's lifecycle ({lifecycle.GetType().Name}) cannot resume it."));
     }
 
     private static CustomResourceResponse Finished(CustomResourceRequest request, LifecycleOutcome outcome, string fallbackId)

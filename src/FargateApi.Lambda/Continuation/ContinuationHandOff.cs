@@ -57,6 +57,6 @@ internal sealed class ContinuationHandOff(IContinuationSender sender)
     }
 
     private static string Failure(ContinueResult result, string waitingFor, string why) =>
-        $"{result.RequestType} could not go on waiting for {waitingFor}: starting the provider's next invocation failed ({why}). " +
+        $"{EnumNames.Of(result.RequestType)} could not go on waiting for {waitingFor}: starting the provider's next invocation failed ({why}). " +
         "Provisioning may be incomplete. The provider's role needs lambda:InvokeFunction on its own function.";
 }

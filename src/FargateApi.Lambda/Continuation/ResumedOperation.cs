@@ -62,20 +62,20 @@ internal static class ResumedOperation
 
         if (!Matches(continuation.Operation, request.RequestType))
         {
-            return $"Internal error: a continuation of {continuation.Operation} arrived with a {request.RequestType} event; nothing was resumed.";
+            return $"Internal error: a continuation of {continuation.Operation} arrived with a {EnumNames.Of(request.RequestType)} event; nothing was resumed.";
         }
 
         // The core enforces the deadline too; checking here as well means a late invocation never starts AWS calls.
         if (now >= continuation.Deadline)
         {
-            return $"{request.RequestType} did not reach steady state within ServiceTimeout: ECS service '{continuation.Service}' in cluster '{continuation.Cluster}' " +
+            return $"{EnumNames.Of(request.RequestType)} did not reach steady state within ServiceTimeout: ECS service '{continuation.Service}' in cluster '{continuation.Cluster}' " +
                 $"was still not steady at {Instant(now)}, past the deadline {Instant(continuation.Deadline)} set when the request started at {Instant(continuation.StartedAt)} " +
                 $"(after {continuation.Invocation} continued invocation(s)). See the service's events in the ECS console; raise ServiceTimeout if it needs longer.";
         }
 
         if (lifecycle is not IResumableLifecycle)
         {
-            return $"Internal error: this build's lifecycle ({lifecycle.GetType().Name}) cannot resume a continued {request.RequestType}; " +
+            return $"Internal error: this build's lifecycle ({lifecycle.GetType().Name}) cannot resume a continued {EnumNames.Of(request.RequestType)}; " +
                 "a previous invocation handed the wait on, but nothing here can pick it up.";
         }
 
