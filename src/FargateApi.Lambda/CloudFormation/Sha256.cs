@@ -7,8 +7,8 @@ namespace FargateApi.Lambda.CloudFormation;
 /// SHA-256 as FIPS 180-4 defines it (https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf, sections 4.1.2, 4.2.2,
 /// 5.1.1, 5.3.3 and 6.2), in managed code, for the one hash the edge takes while answering an event that needs no AWS
 /// call (<see cref="FailedCreateId"/>). System.Security.Cryptography's SHA256 on Linux loads and initialises OpenSSL
-/// (libssl and libcrypto, reading openssl.cnf): 3.7 MiB of the bootstrap's peak memory and about ten million instructions,
-/// a third of the cold start of such an event (docs/benchmarks.md). The digest is the same, so the ids are too. It hashes
+/// (libssl and libcrypto, reading openssl.cnf): 3.3 MiB of the bootstrap's peak memory and 10 of the 27 million
+/// instructions of such an event's cold start (docs/benchmarks.md). The digest is the same, so the ids are too. It hashes
 /// public ids, never secrets: constant time does not matter here.
 /// </summary>
 internal static class Sha256
