@@ -126,7 +126,7 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
 
         using var timer = new CancellationTokenSource(workWindow, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        var work = Task.Run(() => operation(window.InvocationDeadline, stop.Token), CancellationToken.None);
+        var work = Task.Run(() => SafeOperation.RunAsync(request, token => operation(window.InvocationDeadline, token), stop.Token), CancellationToken.None);
 
         // The lifecycle may ignore its token: the answer must not wait for it.
         await Task.WhenAny(work, Task.Delay(Timeout.InfiniteTimeSpan, stop.Token)).ConfigureAwait(false);
@@ -136,15 +136,8 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
             return Finished(work.Result, elapsed, requestLog);
         }
 
-        if (!work.IsCompleted || stop.IsCancellationRequested)
-        {
-            return new AnswerResult(TimedOut(request, fallbackId, elapsed, requestLog));
-        }
-
-        // Operation.RunAsync and ResumedOperation turn failures into responses; reaching here is a bug in them, still owed an answer.
-        var exception = work.Exception?.GetBaseException() ?? new OperationCanceledException();
-        requestLog.Error("operation.bug", ("errorType", exception.GetType().Name), ("error", exception.Message));
-        return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, $"Internal error: {Operation.ReasonFor(exception)}"));
+        // SafeOperation answers every failure but a cancellation through stop: the work is still running or was stopped.
+        return new AnswerResult(TimedOut(request, fallbackId, elapsed, requestLog));
     }
 
     private static OperationResult Finished(OperationResult result, TimeSpan elapsed, JsonLog requestLog)

@@ -50,7 +50,7 @@ internal sealed class ContinuationHandOff(IContinuationSender sender)
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var reason = Operation.ReasonFor(exception);
+            var reason = SafeOperation.ReasonFor(exception);
             log.Error("continuation.handoff_failed", ("errorType", exception.GetType().Name), ("error", reason));
             return Failure(result, waitingFor, reason);
         }

@@ -7,7 +7,8 @@ namespace FargateApi.Lambda.Continuation;
 
 /// <summary>
 /// The second (third, …) invocation of one Create or Update: the original event, already validated as any other, and
-/// the continuation the previous invocation handed on. Failures come back as FAILED responses, never as exceptions.
+/// the continuation the previous invocation handed on. What the lifecycle throws is thrown on: <see cref="SafeOperation"/>
+/// answers it, as it does for the first invocation.
 /// </summary>
 internal static class ResumedOperation
 {
@@ -34,22 +35,9 @@ internal static class ResumedOperation
 
         var oldProperties = request.RequestType == RequestType.Update ? Operation.OldProperties(request) : null;
         var physicalId = request.RequestType == RequestType.Update ? request.PhysicalResourceId : null;
-        try
-        {
-            var outcome = await ((IResumableLifecycle)lifecycle).ResumeAsync(
-                Operation.Identity(request, invocationDeadline), continuation, physicalId, oldProperties, properties.Properties!, cancellationToken).ConfigureAwait(false);
-            return Operation.Outcome(request, lifecycle, outcome, fallbackId);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw; // As in Operation.RunAsync: the caller words the timeout.
-        }
-#pragma warning disable CA1031 // The lifecycle reports failures by throwing; each one becomes the FAILED Reason.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, Operation.ReasonFor(exception)));
-        }
+        var outcome = await ((IResumableLifecycle)lifecycle).ResumeAsync(
+            Operation.Identity(request, invocationDeadline), continuation, physicalId, oldProperties, properties.Properties!, cancellationToken).ConfigureAwait(false);
+        return Operation.Outcome(request, lifecycle, outcome, fallbackId);
     }
 
     /// <summary>Why the continuation must not be resumed, or null.</summary>
