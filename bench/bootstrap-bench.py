@@ -6,7 +6,7 @@ properties (answered FAILED without any AWS call, so no credentials are needed) 
 response PUT. Start-up = spawn -> the first GET /invocation/next arriving; cold start = spawn -> the PUT arriving;
 peak memory = VmHWM from /proc/<pid>/status once the invocation has been reported (the process is idle in
 /invocation/next by then), then the process is killed.
-Usage: bench/bootstrap-bench.py BOOTSTRAP [RUNS]   (bench/bootstrap-bench.sh builds one first)
+Usage: bench/bootstrap-bench.py BOOTSTRAP [OTHER ...] [RUNS]   (bench/bootstrap-bench.sh builds one first)
 bench/cold-start-order.py runs the same job under a profiler (run_once's wrapper and stop_signal).
 """
 import http.server
@@ -118,19 +118,42 @@ def run_once(bootstrap, wrapper=(), stop_signal=signal.SIGKILL, timeout=60):
         bucket.shutdown()
 
 
+def figures(label, results):
+    runs = len(results)
+
+    def line(name, index, unit, digits=1):
+        values = sorted(r[index] for r in results)
+        return (f"{name}, {runs} runs: median {statistics.median(values):.{digits}f} {unit}, "
+                f"min {values[0]:.{digits}f} {unit}, max {values[-1]:.{digits}f} {unit}")
+
+    print(f"{label}: {os.path.getsize(label)} bytes")
+    print("  " + line("start-up (spawn -> first GET /next)", 2, "ms"))
+    print("  " + line("cold start (spawn -> response PUT)", 0, "ms"))
+    print("  " + line("CPU time of the process until then (all threads)", 3, "ms"))
+    print("  " + line("peak RSS (VmHWM after the first invocation)", 1, "MiB", 2))
+
+
 def main():
-    bootstrap = sys.argv[1]
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
-    results = [run_once(bootstrap) for _ in range(runs)]
-    cold = sorted(r[0] for r in results)
-    rss = sorted(r[1] for r in results)
-    ready = sorted(r[2] for r in results)
-    cpu = sorted(r[3] for r in results)
-    print(f"bootstrap size: {os.path.getsize(bootstrap)} bytes")
-    print(f"start-up (spawn -> first GET /next), {runs} runs: median {statistics.median(ready):.1f} ms, min {ready[0]:.1f} ms, max {ready[-1]:.1f} ms")
-    print(f"cold start (spawn -> response PUT), {runs} runs: median {statistics.median(cold):.1f} ms, min {cold[0]:.1f} ms, max {cold[-1]:.1f} ms")
-    print(f"CPU time of the process until then (all threads), {runs} runs: median {statistics.median(cpu):.1f} ms, min {cpu[0]:.1f} ms, max {cpu[-1]:.1f} ms")
-    print(f"peak RSS (VmHWM after the first invocation): median {statistics.median(rss):.1f} MiB, min {rss[0]:.1f} MiB, max {rss[-1]:.1f} MiB")
+    # BOOTSTRAP [OTHER ...] [RUNS]: several bootstraps run in turn, one run each per round, so that a change in the shared
+    # machine's speed hits them alike; the ratios of their medians to the first one's are printed at the end.
+    arguments = sys.argv[1:]
+    runs = int(arguments.pop()) if len(arguments) > 1 and arguments[-1].isdigit() else 10
+    bootstraps = arguments
+    results = {bootstrap: [] for bootstrap in bootstraps}
+    loads = []
+    for _ in range(runs):
+        loads.append(os.getloadavg()[0])
+        for bootstrap in bootstraps:
+            results[bootstrap].append(run_once(bootstrap))
+    loads.append(os.getloadavg()[0])
+    print(f"load (1-minute average) during the runs: {min(loads):.2f}-{max(loads):.2f}"
+          + (", alternating" if len(bootstraps) > 1 else ""))
+    for bootstrap in bootstraps:
+        figures(bootstrap, results[bootstrap])
+    first = bootstraps[0]
+    for bootstrap in bootstraps[1:]:
+        ratios = [statistics.median(r[i] for r in results[bootstrap]) / statistics.median(r[i] for r in results[first]) for i in (0, 3, 1)]
+        print(f"{bootstrap} / {first}: cold start {ratios[0]:.2f}, CPU time {ratios[1]:.2f}, peak RSS {ratios[2]:.2f}")
 
 
 if __name__ == "__main__":
