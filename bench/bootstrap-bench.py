@@ -3,13 +3,16 @@
 
 Each run spawns a fresh `bootstrap` against a loopback Lambda Runtime API that hands it one Create event with invalid
 properties (answered FAILED without any AWS call, so no credentials are needed) and a loopback bucket for the
-response PUT. Cold start = spawn -> the PUT arriving; peak memory = VmHWM from /proc/<pid>/status once the
-invocation has been reported (the process is idle in /invocation/next by then), then the process is killed.
-Usage: bench/bootstrap-bench.py BOOTSTRAP [RUNS]   (bench/bootstrap-bench.sh builds one first)
+response PUT. Start-up = spawn -> the first GET /invocation/next arriving; cold start = spawn -> the PUT arriving;
+peak memory = VmHWM from /proc/<pid>/status once the invocation has been reported (the process is idle in
+/invocation/next by then), then the process is killed.
+Usage: bench/bootstrap-bench.py BOOTSTRAP [OTHER ...] [RUNS]   (bench/bootstrap-bench.sh builds one first)
+bench/cold-start-order.py runs the same job under a profiler (run_once's wrapper and stop_signal).
 """
 import http.server
 import json
 import os
+import signal
 import socketserver
 import statistics
 import subprocess
@@ -31,8 +34,20 @@ def serve(handler):
     return server
 
 
-def run_once(bootstrap):
-    state = {"event_sent": False, "put_at": None, "reported": threading.Event()}
+def cpu_ms(pid):
+    """CPU time of all the process's threads so far (schedstat: nanoseconds on a CPU). Other engineers' load on the
+    shared cores stretches the wall-clock figures; it hardly changes this one."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/schedstat") as schedstat:
+            total += int(schedstat.read().split()[0])
+    return total / 1e6
+
+
+def run_once(bootstrap, wrapper=(), stop_signal=signal.SIGKILL, timeout=60):
+    """One cold start. A wrapper (a profiler's command line) runs the bootstrap under it; SIGTERM then lets it exit
+    normally so the profiler writes its report, where SIGKILL (the default) measures nothing after the answer."""
+    state = {"event_sent": False, "next_at": None, "put_at": None, "reported": threading.Event()}
 
     class Bucket(http.server.BaseHTTPRequestHandler):
         def do_PUT(self):
@@ -61,6 +76,8 @@ def run_once(bootstrap):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self):
+            if state["next_at"] is None:
+                state["next_at"] = time.perf_counter()
             if state["event_sent"]:
                 time.sleep(3600)  # Lambda blocks /next until the next event; the process is killed before.
             state["event_sent"] = True
@@ -87,29 +104,56 @@ def run_once(bootstrap):
     env = {"PATH": os.environ.get("PATH", ""), "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{runtime.server_address[1]}",
            "FARGATE_API_ALLOW_HTTP_RESPONSE_URL": "1", "AWS_REGION": "us-east-1"}
     started = time.perf_counter()
-    process = subprocess.Popen([bootstrap], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([*wrapper, bootstrap], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        if not state["reported"].wait(60):
-            raise RuntimeError("the bootstrap did not report its invocation within 60 s")
+        if not state["reported"].wait(timeout):
+            raise RuntimeError(f"the bootstrap did not report its invocation within {timeout} s")
         with open(f"/proc/{process.pid}/status") as status:
             hwm_kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-        return (state["put_at"] - started) * 1000, hwm_kb / 1024
+        return (state["put_at"] - started) * 1000, hwm_kb / 1024, (state["next_at"] - started) * 1000, cpu_ms(process.pid)
     finally:
-        process.kill()
+        process.send_signal(stop_signal)
         process.wait()
         runtime.shutdown()
         bucket.shutdown()
 
 
+def figures(label, results):
+    runs = len(results)
+
+    def line(name, index, unit, digits=1):
+        values = sorted(r[index] for r in results)
+        return (f"{name}, {runs} runs: median {statistics.median(values):.{digits}f} {unit}, "
+                f"min {values[0]:.{digits}f} {unit}, max {values[-1]:.{digits}f} {unit}")
+
+    print(f"{label}: {os.path.getsize(label)} bytes")
+    print("  " + line("start-up (spawn -> first GET /next)", 2, "ms"))
+    print("  " + line("cold start (spawn -> response PUT)", 0, "ms"))
+    print("  " + line("CPU time of the process until then (all threads)", 3, "ms"))
+    print("  " + line("peak RSS (VmHWM after the first invocation)", 1, "MiB", 2))
+
+
 def main():
-    bootstrap = sys.argv[1]
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
-    results = [run_once(bootstrap) for _ in range(runs)]
-    cold = sorted(r[0] for r in results)
-    rss = sorted(r[1] for r in results)
-    print(f"bootstrap size: {os.path.getsize(bootstrap)} bytes")
-    print(f"cold start (spawn -> response PUT), {runs} runs: median {statistics.median(cold):.1f} ms, min {cold[0]:.1f} ms, max {cold[-1]:.1f} ms")
-    print(f"peak RSS (VmHWM after the first invocation): median {statistics.median(rss):.1f} MiB, min {rss[0]:.1f} MiB, max {rss[-1]:.1f} MiB")
+    # BOOTSTRAP [OTHER ...] [RUNS]: several bootstraps run in turn, one run each per round, so that a change in the shared
+    # machine's speed hits them alike; the ratios of their medians to the first one's are printed at the end.
+    arguments = sys.argv[1:]
+    runs = int(arguments.pop()) if len(arguments) > 1 and arguments[-1].isdigit() else 10
+    bootstraps = arguments
+    results = {bootstrap: [] for bootstrap in bootstraps}
+    loads = []
+    for _ in range(runs):
+        loads.append(os.getloadavg()[0])
+        for bootstrap in bootstraps:
+            results[bootstrap].append(run_once(bootstrap))
+    loads.append(os.getloadavg()[0])
+    print(f"load (1-minute average) during the runs: {min(loads):.2f}-{max(loads):.2f}"
+          + (", alternating" if len(bootstraps) > 1 else ""))
+    for bootstrap in bootstraps:
+        figures(bootstrap, results[bootstrap])
+    first = bootstraps[0]
+    for bootstrap in bootstraps[1:]:
+        ratios = [statistics.median(r[i] for r in results[bootstrap]) / statistics.median(r[i] for r in results[first]) for i in (0, 3, 1)]
+        print(f"{bootstrap} / {first}: cold start {ratios[0]:.2f}, CPU time {ratios[1]:.2f}, peak RSS {ratios[2]:.2f}")
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
     {
         requestLog.Error("continuation.unusable", ("problem", problem));
         var physicalId = Operation.FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
-        return new AnswerResult(CustomResourceResponse.Failed(request.Target, physicalId, $"Internal error: {request.RequestType} could not be continued. {problem}"));
+        return new AnswerResult(CustomResourceResponse.Failed(request.Target, physicalId, $"Internal error: {EnumNames.Of(request.RequestType)} could not be continued. {problem}"));
     }
 
     private static async Task<OperationResult> RunWithinDeadlineAsync(
@@ -115,7 +115,7 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
         var workWindow = window.WorkEnd - time.GetUtcNow();
         requestLog.Info(
             "operation.start",
-            ("requestType", request.RequestType.ToString()),
+            ("requestType", EnumNames.Of(request.RequestType)),
             ("resourceType", request.ResourceType),
             ("physicalResourceId", request.PhysicalResourceId),
             ("budgetMs", window.Budget),
@@ -128,12 +128,12 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
             return new AnswerResult(CustomResourceResponse.Failed(
                 request.Target,
                 fallbackId,
-                $"{request.RequestType} was not started: the event arrived with {window.Budget.TotalSeconds:0.#} s left before the provider's Lambda timeout, less than its {window.SafetyMargin.TotalSeconds:0.#} s safety margin."));
+                $"{EnumNames.Of(request.RequestType)} was not started: the event arrived with {window.Budget.TotalSeconds:0.#} s left before the provider's Lambda timeout, less than its {window.SafetyMargin.TotalSeconds:0.#} s safety margin."));
         }
 
         using var timer = new CancellationTokenSource(workWindow, time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        var work = Task.Run(() => operation(window.InvocationDeadline, stop.Token), CancellationToken.None);
+        var work = Task.Run(() => SafeOperation.RunAsync(request, token => operation(window.InvocationDeadline, token), stop.Token), CancellationToken.None);
 
         // The lifecycle may ignore its token: the answer must not wait for it.
         await Task.WhenAny(work, Task.Delay(Timeout.InfiniteTimeSpan, stop.Token)).ConfigureAwait(false);
@@ -143,15 +143,8 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
             return Finished(work.Result, elapsed, requestLog);
         }
 
-        if (!work.IsCompleted || stop.IsCancellationRequested)
-        {
-            return new AnswerResult(TimedOut(request, fallbackId, elapsed, requestLog));
-        }
-
-        // Operation.RunAsync and ResumedOperation turn failures into responses; reaching here is a bug in them, still owed an answer.
-        var exception = work.Exception?.GetBaseException() ?? new OperationCanceledException();
-        requestLog.Error("operation.bug", ("errorType", exception.GetType().Name), ("error", exception.Message));
-        return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, $"Internal error: {Operation.ReasonFor(exception)}"));
+        // SafeOperation answers every failure but a cancellation through stop: the work is still running or was stopped.
+        return new AnswerResult(TimedOut(request, fallbackId, elapsed, requestLog));
     }
 
     private static OperationResult Finished(OperationResult result, TimeSpan elapsed, JsonLog requestLog)
@@ -159,7 +152,7 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
         switch (result)
         {
             case AnswerResult { Response: var response }:
-                requestLog.Info("operation.finished", ("status", response.Status.ToString()), ("elapsedMs", elapsed), ("physicalResourceId", response.PhysicalResourceId), ("dataKeys", string.Join(",", response.Data.Keys)));
+                requestLog.Info("operation.finished", ("status", EnumNames.Of(response.Status)), ("elapsedMs", elapsed), ("physicalResourceId", response.PhysicalResourceId), ("dataKeys", string.Join(",", response.Data.Keys)));
                 break;
             case ContinueResult { Continuation: var continuation }:
                 requestLog.Info("operation.continuing", ("elapsedMs", elapsed), ("continuation", continuation.Invocation), ("deadline", continuation.Deadline.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
@@ -172,7 +165,7 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
     private static CustomResourceResponse TimedOut(CustomResourceRequest request, string fallbackId, TimeSpan elapsed, JsonLog requestLog)
     {
         requestLog.Error("operation.timed_out", ("elapsedMs", elapsed));
-        var reason = $"{request.RequestType} timed out after {elapsed.TotalSeconds:0.#} s: the provider's Lambda function was about to reach its own timeout. " +
+        var reason = $"{EnumNames.Of(request.RequestType)} timed out after {elapsed.TotalSeconds:0.#} s: the provider's Lambda function was about to reach its own timeout. " +
             "Provisioning may be incomplete.";
         return CustomResourceResponse.Failed(request.Target, fallbackId, reason);
     }
@@ -182,10 +175,10 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
         var (body, sent) = ResponseBody.Fit(response);
         if (sent.Status != response.Status || sent.Reason != response.Reason)
         {
-            requestLog.Warn("response.fitted", ("status", sent.Status.ToString()), ("reasonChars", response.Reason?.Length ?? 0), ("dataKeys", response.Data.Count), ("bytes", body.Length));
+            requestLog.Warn("response.fitted", ("status", EnumNames.Of(sent.Status)), ("reasonChars", response.Reason?.Length ?? 0), ("dataKeys", response.Data.Count), ("bytes", body.Length));
         }
 
-        requestLog.Info("response.sending", ("status", sent.Status.ToString()), ("physicalResourceId", sent.PhysicalResourceId), ("reason", sent.Reason), ("noEcho", sent.NoEcho), ("bytes", body.Length));
+        requestLog.Info("response.sending", ("status", EnumNames.Of(sent.Status)), ("physicalResourceId", sent.PhysicalResourceId), ("reason", sent.Reason), ("noEcho", sent.NoEcho), ("bytes", body.Length));
         var delivered = await sender.SendAsync(response.Target.ResponseUrl, body, context.Deadline - options.DeliveryReserve, requestLog).ConfigureAwait(false);
         if (!delivered)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace FargateApi.Lambda.CloudFormation;
@@ -13,7 +12,8 @@ internal static class FailedCreateId
 {
     public const string Prefix = "fargate-api-create-failed:";
 
-    /// <summary>Hex characters of the RequestId's SHA-256 kept: enough to tell two failed Creates of one resource apart.</summary>
+    /// <summary>Hex characters of the RequestId's SHA-256 kept: enough to tell two failed Creates of one resource apart.
+    /// The managed <see cref="Sha256"/> keeps OpenSSL out of the invalid-input path; the digest, and so the id, is the same.</summary>
     private const int HashLength = 12;
 
     /// <summary>"The logical ID must be alphanumeric (A-Za-z0-9) and unique within the template", at most 255 characters
@@ -28,7 +28,7 @@ internal static class FailedCreateId
             logicalResourceId = logicalResourceId[..MaxLogicalIdLength];
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)))[..HashLength];
+        var hash = Convert.ToHexStringLower(Sha256.HashData(Encoding.UTF8.GetBytes(requestId)))[..HashLength];
         return $"{Prefix}{logicalResourceId}:{hash}";
     }
 

@@ -5,7 +5,7 @@ namespace FargateApi.Lambda.CloudFormation;
 
 /// <summary>
 /// Create, Update and Delete of one <c>Custom::FargateApi</c> against the lifecycle, with the protocol's rules on
-/// properties and physical ids. Failures come back as FAILED responses, never as exceptions.
+/// properties and physical ids. What the lifecycle throws is thrown on: <see cref="SafeOperation"/> answers it.
 /// </summary>
 internal static class Operation
 {
@@ -21,25 +21,12 @@ internal static class Operation
         }
 
         var identity = Identity(request, invocationDeadline, functionArn);
-        try
+        return request.RequestType switch
         {
-            return request.RequestType switch
-            {
-                RequestType.Create => await CreateAsync(request, lifecycle, identity, fallbackId, cancellationToken).ConfigureAwait(false),
-                RequestType.Update => await UpdateAsync(request, lifecycle, identity, cancellationToken).ConfigureAwait(false),
-                _ => await DeleteAsync(request, lifecycle, identity, cancellationToken).ConfigureAwait(false),
-            };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw; // The caller knows how much time was spent and words the timeout.
-        }
-#pragma warning disable CA1031 // The lifecycle reports failures by throwing; each one becomes the FAILED Reason.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, ReasonFor(exception)));
-        }
+            RequestType.Create => await CreateAsync(request, lifecycle, identity, fallbackId, cancellationToken).ConfigureAwait(false),
+            RequestType.Update => await UpdateAsync(request, lifecycle, identity, cancellationToken).ConfigureAwait(false),
+            _ => await DeleteAsync(request, lifecycle, identity, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     /// <summary>The id a FAILED answer carries: the event's own on Update and Delete (it must never change by accident),
@@ -48,17 +35,6 @@ internal static class Operation
         requestType != RequestType.Create && eventPhysicalId is not null
             ? eventPhysicalId
             : FailedCreateId.For(target.LogicalResourceId, target.RequestId);
-
-    /// <summary>The exception's message, not its stack trace: the Reason is for the person reading the stack events.</summary>
-    public static string ReasonFor(Exception exception)
-    {
-        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
-        {
-            exception = aggregate.InnerExceptions[0];
-        }
-
-        return string.IsNullOrWhiteSpace(exception.Message) ? exception.GetType().Name : exception.Message;
-    }
 
     private static CustomResourceResponse WrongResourceType(CustomResourceRequest request, string fallbackId)
     {
@@ -135,7 +111,7 @@ internal static class Operation
             : new AnswerResult(CustomResourceResponse.Failed(
                 request.Target,
                 fallbackId,
-                $"Internal error: provisioning asked to continue {request.RequestType} in a new invocation, but this build's lifecycle ({lifecycle.GetType().Name}) cannot resume it."));
+                $"Internal error: provisioning asked to continue {EnumNames.Of(request.RequestType)} in a new invocation, but this build's lifecycle ({lifecycle.GetType().Name}) cannot resume it."));
     }
 
     private static CustomResourceResponse Finished(CustomResourceRequest request, LifecycleOutcome outcome, string fallbackId)

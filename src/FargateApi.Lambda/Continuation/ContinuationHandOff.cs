@@ -50,13 +50,13 @@ internal sealed class ContinuationHandOff(IContinuationSender sender)
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var reason = Operation.ReasonFor(exception);
+            var reason = SafeOperation.ReasonFor(exception);
             log.Error("continuation.handoff_failed", ("errorType", exception.GetType().Name), ("error", reason));
             return Failure(result, waitingFor, reason);
         }
     }
 
     private static string Failure(ContinueResult result, string waitingFor, string why) =>
-        $"{result.RequestType} could not go on waiting for {waitingFor}: starting the provider's next invocation failed ({why}). " +
+        $"{EnumNames.Of(result.RequestType)} could not go on waiting for {waitingFor}: starting the provider's next invocation failed ({why}). " +
         "Provisioning may be incomplete. The provider's role needs lambda:InvokeFunction on its own function.";
 }

@@ -7,7 +7,8 @@ namespace FargateApi.Lambda.Continuation;
 
 /// <summary>
 /// The second (third, …) invocation of one Create or Update: the original event, already validated as any other, and
-/// the continuation the previous invocation handed on. Failures come back as FAILED responses, never as exceptions.
+/// the continuation the previous invocation handed on. What the lifecycle throws is thrown on: <see cref="SafeOperation"/>
+/// answers it, as it does for the first invocation.
 /// </summary>
 internal static class ResumedOperation
 {
@@ -36,26 +37,13 @@ internal static class ResumedOperation
 
         var oldProperties = request.RequestType == RequestType.Update ? Operation.OldProperties(request) : null;
         var physicalId = request.RequestType is RequestType.Update or RequestType.Delete ? request.PhysicalResourceId : null;
-        try
-        {
-            var outcome = await ((IResumableLifecycle)lifecycle).ResumeAsync(
-                Operation.Identity(request, invocationDeadline, functionArn), continuation, physicalId, oldProperties, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
-            return Operation.Outcome(
-                request,
-                lifecycle,
-                request.RequestType == RequestType.Delete ? outcome with { PhysicalResourceId = fallbackId, Data = CustomResourceResponse.EmptyData } : outcome,
-                fallbackId);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw; // As in Operation.RunAsync: the caller words the timeout.
-        }
-#pragma warning disable CA1031 // The lifecycle reports failures by throwing; each one becomes the FAILED Reason.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, Operation.ReasonFor(exception)));
-        }
+        var outcome = await ((IResumableLifecycle)lifecycle).ResumeAsync(
+            Operation.Identity(request, invocationDeadline, functionArn), continuation, physicalId, oldProperties, properties.IsValid ? properties.Properties : null, cancellationToken).ConfigureAwait(false);
+        return Operation.Outcome(
+            request,
+            lifecycle,
+            request.RequestType == RequestType.Delete ? outcome with { PhysicalResourceId = fallbackId, Data = CustomResourceResponse.EmptyData } : outcome,
+            fallbackId);
     }
 
     /// <summary>Why the continuation must not be resumed, or null.</summary>
@@ -68,7 +56,7 @@ internal static class ResumedOperation
 
         if (!Matches(continuation.Operation, request.RequestType))
         {
-            return $"Internal error: a continuation of {continuation.Operation} arrived with a {request.RequestType} event; nothing was resumed.";
+            return $"Internal error: a continuation of {continuation.Operation} arrived with a {EnumNames.Of(request.RequestType)} event; nothing was resumed.";
         }
 
         // The core enforces the deadline too; checking here as well means a late invocation never starts AWS calls.
@@ -82,14 +70,14 @@ internal static class ResumedOperation
 
         if (now >= continuation.Deadline)
         {
-            return $"{request.RequestType} did not reach steady state within ServiceTimeout: ECS service '{continuation.Service}' in cluster '{continuation.Cluster}' " +
+            return $"{EnumNames.Of(request.RequestType)} did not reach steady state within ServiceTimeout: ECS service '{continuation.Service}' in cluster '{continuation.Cluster}' " +
                 $"was still not steady at {Instant(now)}, past the deadline {Instant(continuation.Deadline)} set when the request started at {Instant(continuation.StartedAt)} " +
                 $"(after {continuation.Invocation} continued invocation(s)). See the service's events in the ECS console; raise ServiceTimeout if it needs longer.";
         }
 
         if (lifecycle is not IResumableLifecycle)
         {
-            return $"Internal error: this build's lifecycle ({lifecycle.GetType().Name}) cannot resume a continued {request.RequestType}; " +
+            return $"Internal error: this build's lifecycle ({lifecycle.GetType().Name}) cannot resume a continued {EnumNames.Of(request.RequestType)}; " +
                 "a previous invocation handed the wait on, but nothing here can pick it up.";
         }
 
