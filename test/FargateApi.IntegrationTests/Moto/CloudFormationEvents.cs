@@ -31,8 +31,9 @@ public static class CloudFormationEvents
 
     /// <summary>
     /// Every section of the properties set, so that every resource has values of ours to check. CloudFormation passes
-    /// template numbers and booleans as strings. <c>WaitForSteadyState</c> is false: moto's services never reach steady
-    /// state (their tasks stay PENDING, no deployment completes), and the waits are covered by the simulation's tests.
+    /// template numbers and booleans as strings. <c>WaitForSteadyState</c> is false: moto reports a fixed number of running
+    /// tasks (<see cref="DesiredCount"/>) but never a rollout, health check or task failure, so the waits are covered by
+    /// the simulation's tests; a replacement still waits for healthy targets before it moves traffic.
     /// </summary>
     public static JsonObject Properties(string prefix) => new()
     {
@@ -49,7 +50,7 @@ public static class CloudFormationEvents
         ["Secrets"] = new JsonObject { ["DB_PASSWORD"] = SecretArn(prefix) },
         ["HealthCheck"] = new JsonObject { ["Command"] = new JsonArray("CMD-SHELL", "curl -f http://localhost:8000/health || exit 1") },
         ["LogRetentionDays"] = "14",
-        ["DesiredCount"] = "2",
+        ["DesiredCount"] = DesiredCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Deployment"] = new JsonObject { ["MinimumHealthyPercent"] = "50", ["MaximumPercent"] = "200", ["HealthCheckGracePeriodSeconds"] = "45" },
         ["EnableExecuteCommand"] = "true",
         ["TargetHealthCheck"] = new JsonObject { ["Path"] = "/health", ["IntervalSeconds"] = "20", ["HealthyHttpCodes"] = "200-299" },
@@ -61,6 +62,8 @@ public static class CloudFormationEvents
         ["Tags"] = new JsonObject { ["team"] = "platform" },
         ["WaitForSteadyState"] = "false",
     };
+
+    public const int DesiredCount = 2;
 
     public static string SecretArn(string prefix) => $"arn:aws:secretsmanager:{MotoServer.Region}:{MotoServer.Account}:secret:{prefix}/db-AbCdEf";
 

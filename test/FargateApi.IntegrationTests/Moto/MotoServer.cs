@@ -54,6 +54,9 @@ public sealed class MotoServer : IAsyncLifetime
 
         start.Environment["MOTO_ENABLE_RECORDING"] = "True";
         start.Environment["MOTO_RECORDER_FILEPATH"] = _recording;
+        // moto runs no tasks; this documented setting is the number it reports running for a new service, here the events'
+        // DesiredCount, so its deployments complete and moto_server_fixed.py registers that many targets, as ECS would.
+        start.Environment["MOTO_ECS_SERVICE_RUNNING"] = CloudFormationEvents.DesiredCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

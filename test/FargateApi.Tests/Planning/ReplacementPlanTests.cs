@@ -64,7 +64,10 @@ public class ReplacementPlanTests
         var plan = Plan.ForUpdate(Current, Seed.Stack(Seed.Properties with { ContainerPort = 8080 }));
         var swap = plan.Steps.Single(step => step.Action == StepAction.SwapRulePriorities);
 
-        Assert.Equal(["wait-steady-state"], swap.DependsOn);
+        var healthy = plan.Steps.Single(step => step.Action == StepAction.WaitForHealthyTargets);
+
+        Assert.Equal(["wait-steady-state"], healthy.DependsOn);
+        Assert.Equal(["wait-healthy-targets"], swap.DependsOn);
         Assert.Equal([swap], plan.Waves[^1]);
         Assert.StartsWith("temporary priority on", plan.Steps.Single(step => step.Action == StepAction.CreateListenerRule).Target, StringComparison.Ordinal);
         Assert.Equal("new rule → 1, old rule → the new rule's temporary priority", swap.Target);
@@ -108,6 +111,8 @@ public class ReplacementPlanTests
         Assert.EndsWith(
             """
               wave 10:
+                wait for healthy targets myproj-app-api-tg-g1 — at least 2 healthy before traffic moves to them
+              wave 11:
                 swap rule priorities new rule → 1, old rule → the new rule's temporary priority — one SetRulePriorities call: the paths are never without a rule
 
             """,

@@ -1,4 +1,4 @@
-"""Runs moto_server (the same entry point as the `moto_server` command, same arguments) with four fidelity fixes,
+"""Runs moto_server (the same entry point as the `moto_server` command, same arguments) with five fidelity fixes,
 each where moto 5.2.1 contradicts AWS's documented behaviour that the provider relies on. Nothing else is changed;
 remove a fix once moto behaves as documented.
 
@@ -26,14 +26,23 @@ accepts it. The fix keeps the received bytes for the check.
 4. moto 5.2.1's DeregisterScalableTarget of a target that does not exist raises ValidationException; AWS raises
 ObjectNotFoundException ("For any operation that deletes or deregisters a resource, this exception is thrown if the
 resource cannot be found", https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html).
-The provider's Delete treats ObjectNotFoundException as already deleted."""
+The provider's Delete treats ObjectNotFoundException as already deleted.
+
+5. ECS registers each task a load-balanced service runs with the service's target groups and deregisters it when the
+task stops ("Amazon ECS automatically registers and deregisters the tasks from the target group",
+https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html). moto 5.2.1 runs no tasks and
+registers nothing (moto/ecs/models.py create_service, update_service), so a target group behind a service it reports
+running never has a target, and DescribeTargetHealth never shows the healthy targets the provider waits for before it
+moves traffic. The fix keeps each load-balanced service's registered targets equal to the running count moto reports
+for it (ip targets on the container port, none once the service is deleted)."""
 import sys
 
 from moto.applicationautoscaling.models import ApplicationAutoscalingBackend
 from moto.core.exceptions import JsonRESTError
 from moto.core.responses import BaseResponse
+from moto.ecs.models import EC2ContainerServiceBackend
 from moto.elbv2.exceptions import DuplicatePriorityError, PriorityInUseError, RuleNotFoundError
-from moto.elbv2.models import ELBv2Backend
+from moto.elbv2.models import ELBv2Backend, elbv2_backends
 from moto.server import main
 
 
@@ -90,6 +99,43 @@ def setup_class_keeping_the_received_body(self, request, full_url, headers, use_
         self.raw_body = received
 
 
+def register_running_tasks(ecs, service, running):
+    backend = elbv2_backends[ecs.account_id][ecs.region_name]
+    for load_balancer in service.load_balancers:
+        target_group = backend.target_groups.get(load_balancer.get("targetGroupArn"))
+        if target_group is None:
+            continue
+        tasks = [{"Id": f"10.{n // 250}.{n % 250}.1", "Port": load_balancer["containerPort"]} for n in range(running)]
+        target_group.deregister([target for target in target_group.targets.values() if target not in tasks])
+        target_group.register(tasks)
+
+
+original_create_service = EC2ContainerServiceBackend.create_service
+original_update_service = EC2ContainerServiceBackend.update_service
+original_delete_service = EC2ContainerServiceBackend.delete_service
+
+
+def create_service_registering_its_tasks(self, *args, **kwargs):
+    service = original_create_service(self, *args, **kwargs)
+    register_running_tasks(self, service, service.running_count)
+    return service
+
+
+def update_service_registering_its_tasks(self, service_properties):
+    service = original_update_service(self, service_properties)
+    register_running_tasks(self, service, service.running_count)
+    return service
+
+
+def delete_service_deregistering_its_tasks(self, cluster_name, service_name, force):
+    service = original_delete_service(self, cluster_name, service_name, force)
+    register_running_tasks(self, service, 0)
+    return service
+
+
+EC2ContainerServiceBackend.create_service = create_service_registering_its_tasks
+EC2ContainerServiceBackend.update_service = update_service_registering_its_tasks
+EC2ContainerServiceBackend.delete_service = delete_service_deregistering_its_tasks
 ELBv2Backend.set_rule_priorities = set_rule_priorities_checking_the_new_order
 BaseResponse.setup_class = setup_class_keeping_the_received_body
 ApplicationAutoscalingBackend.deregister_scalable_target = deregister_scalable_target_with_its_policies
