@@ -297,12 +297,24 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     /// resource ran meanwhile). The wait then stops without answering (there is nobody left to answer) and without
     /// making anything again.
     /// </summary>
+    /// <remarks>
+    /// A deleted service stays visible as DRAINING, then INACTIVE ("INACTIVE services can still be viewed with
+    /// DescribeServices", https://docs.aws.amazon.com/AmazonECS/latest/developerguide/delete-service.html), so one that is
+    /// missing (failure reason MISSING) is first taken for a read that does not see a new service yet (ECS is eventually
+    /// consistent, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/eventual-consistency.html) and read again for
+    /// <see cref="ReadAfterWrite.Bound"/>.
+    /// </remarks>
     private async Task<string?> DeletedMeanwhileAsync(LifecycleContinuation continuation, CancellationToken cancellationToken)
     {
         EcsService? service;
+        var giveUpAt = time.GetUtcNow() + ReadAfterWrite.Bound;
         try
         {
-            service = await ServiceModule.DescribeAsync(aws.Ecs, continuation.Cluster, continuation.Service, cancellationToken).ConfigureAwait(false);
+            while ((service = await ServiceModule.DescribeAsync(aws.Ecs, continuation.Cluster, continuation.Service, cancellationToken).ConfigureAwait(false)) is null
+                && time.GetUtcNow() + options.ConsistencyDelay < giveUpAt)
+            {
+                await Task.Delay(options.ConsistencyDelay, time, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
         {

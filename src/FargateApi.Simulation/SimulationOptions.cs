@@ -8,7 +8,7 @@ namespace FargateApi.Simulation;
 /// resource is visible at once and a deployment settles after two polls. Tests turn on the nasty parts they need, or all
 /// of them with <see cref="AwsLike"/>.
 /// </summary>
-public sealed class SimulationOptions
+public sealed record SimulationOptions
 {
     public string AccountId { get; init; } = "123456789012";
 

@@ -20,10 +20,13 @@ public sealed class ConsistencyTests
     [Fact]
     public async Task Create_retried_after_a_crash_at_any_call_converges_when_reads_lag()
     {
-        var calls = await IdempotencyTests.CallsOfOneCreateAsync();
+        static Harness NewHarness() => new(clock => new SimulationOptions { InvisibleReadsAfterCreate = 1, TimeProvider = clock });
+        var probe = NewHarness();
+        await probe.CreateAsync();
+        var calls = probe.Aws.Calls.Count;
         for (var k = 1; k <= calls; k++)
         {
-            var h = new Harness(clock => new SimulationOptions { InvisibleReadsAfterCreate = 1, TimeProvider = clock });
+            var h = NewHarness();
             h.Aws.Faults.FailCall(k, new Simulation.Faults.SimulatedCrashException(), Simulation.Faults.FaultTiming.AfterEffect);
             var crash = await Record.ExceptionAsync(() => h.CreateAsync());
             Assert.True(crash is null or Simulation.Faults.SimulatedCrashException, $"call {k}: {crash}");

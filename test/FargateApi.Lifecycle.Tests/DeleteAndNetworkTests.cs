@@ -1,4 +1,5 @@
 using FargateApi.Lifecycle.Tests.Support;
+using FargateApi.TestSupport.Templates;
 using FargateApi.Properties;
 using FargateApi.Provisioning;
 
@@ -101,9 +102,11 @@ public sealed class DeleteAndNetworkTests
     [Fact]
     public async Task Switching_to_a_given_task_role_deletes_the_role_the_provider_made()
     {
-        var h = new Harness();
-        var id = (await h.CreateAsync()).PhysicalResourceId;
         const string given = "arn:aws:iam::123456789012:role/team-owned-task-role";
+        // The platform team lets the provider pass the team's own role (template parameter PassableRoleArns).
+        var passable = new TemplateDeployment { Parameters = new Dictionary<string, string> { ["PassableRoleArns"] = given } };
+        var h = new Harness(clock => Harness.Realistic(clock) with { Permissions = TemplatePermissions.ProviderRole(passable) });
+        var id = (await h.CreateAsync()).PhysicalResourceId;
 
         var updated = await h.UpdateAsync(id, Props.Seed, Props.Seed with { TaskRoleArn = given });
 

@@ -11,7 +11,7 @@ namespace FargateApi.Lifecycle.Tests;
 /// </summary>
 public sealed class PlanIsTheProgramTests
 {
-    private static Harness NewHarness(PlanRecorder recorder) => new(provisionerOptions: new ProvisionerOptions("us-east-1") { Steps = recorder });
+    private static Harness NewHarness(PlanRecorder recorder) => new(provisionerOptions: new ProvisionerOptions("us-east-1") { Steps = recorder, PermissionsBoundaryArn = TemplatePermissions.BoundaryArn });
 
     [Fact]
     public async Task Create_runs_exactly_its_plan()

@@ -82,6 +82,7 @@ public sealed class ProviderRolePermissionsTests
         await Denied(() => iam.DeleteRoleAsync("myproj-other-task-role", CancellationToken.None));
 
         h.Aws.Permissions = null;
+        h.Clock.Advance(TimeSpan.FromMinutes(1)); // IAM reads lag a new role
         var role = await iam.GetRoleAsync("myproj-other-task-role", CancellationToken.None);
         Assert.Equal("platform-team", role.Tags["fargate-api:managed-by"]);
     }

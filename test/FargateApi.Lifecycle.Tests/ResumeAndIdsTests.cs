@@ -23,7 +23,7 @@ public sealed class ResumeAndIdsTests
         Assert.True(second.IsFinished);
         Assert.EndsWith("myproj-app-api-service-g1", second.PhysicalResourceId, StringComparison.Ordinal);
         Assert.Equal(2, h.Ours("service").Count);
-        Assert.Equal(1, h.Aws.Calls.Of("CreateService").Count(c => c.Key == "myproj-app-api-service-g1"));
+        Assert.Equal(1, h.Aws.Calls.Of("CreateService").Count(c => c.Key == "myproj-app-api-service-g1" && c.Succeeded));
         Assert.Single(h.Aws.Calls.Of("SetRulePriorities"));
     }
 

@@ -43,7 +43,7 @@ public sealed class SecretGrantTests
             ExecutionPolicy(h),
             StringComparison.Ordinal);
         Assert.Contains("\"SecretKeysDecrypt\"", TaskPolicy(h), StringComparison.Ordinal);
-        Assert.Equal(1, h.Aws.Calls.CountOf("CreateService"));
+        Assert.Equal(1, h.Aws.Calls.SucceededCountOf("CreateService"));
     }
 
     private static string ExecutionPolicy(Harness h)

@@ -1,5 +1,6 @@
 using System.Text;
 using FargateApi.Lifecycle.Tests.Support;
+using FargateApi.TestSupport.Templates;
 using FargateApi.Provisioning;
 
 namespace FargateApi.Lifecycle.Tests;
@@ -21,7 +22,7 @@ public sealed class SelfInvocationTests
         var invocations = 0;
         while (!outcome.IsFinished)
         {
-            await h.Apis.Lambda.InvokeEventAsync("fargate-api", Encoding.UTF8.GetBytes(outcome.Continuation!.ToJson()), CancellationToken.None);
+            await h.Apis.Lambda.InvokeEventAsync(TemplateDeployment.ProviderFunctionArn, Encoding.UTF8.GetBytes(outcome.Continuation!.ToJson()), CancellationToken.None);
             var replay = Assert.Single(h.Aws.TakeInvocations());
             Assert.Equal("Event", replay.InvocationType);
             var continuation = LifecycleContinuation.FromJson(Encoding.UTF8.GetString(replay.Payload));

@@ -54,7 +54,7 @@ public sealed class SteadyStateTests
         Assert.True(second.IsFinished);
         Assert.Equal(first.PhysicalResourceId, second.PhysicalResourceId);
         Assert.Single(h.Ours("service"));
-        Assert.Equal(1, h.Aws.Calls.CountOf("CreateService"));
+        Assert.Equal(1, h.Aws.Calls.SucceededCountOf("CreateService"));
         Assert.Single(h.Aws.Snapshot().OfType("task-definition"), e => e.IsLive);
     }
 

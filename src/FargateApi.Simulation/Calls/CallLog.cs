@@ -36,6 +36,15 @@ public sealed class CallLog
         }
     }
 
+    /// <summary>Calls of <paramref name="operation"/> that AWS carried out (a refused attempt, retried later, is not one).</summary>
+    public int SucceededCountOf(string operation)
+    {
+        lock (_sync)
+        {
+            return _records.Count(r => r.Operation == operation && r.Succeeded);
+        }
+    }
+
     public IReadOnlyList<CallRecord> Of(string operation)
     {
         lock (_sync)

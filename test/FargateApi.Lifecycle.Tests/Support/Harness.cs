@@ -3,29 +3,41 @@ using FargateApi.Desired;
 using FargateApi.Properties;
 using FargateApi.Provisioning;
 using FargateApi.Simulation;
+using FargateApi.Simulation.Authorization;
 using FargateApi.Simulation.Inspection;
 
 namespace FargateApi.Lifecycle.Tests.Support;
 
-/// <summary>One simulated account with the seed's shared network, and the provisioner over it.</summary>
+/// <summary>
+/// One simulated account with the seed's shared network, and the provisioner over it. By default the account behaves as
+/// AWS does (<see cref="SimulationOptions.AwsLike"/>: deployments and target health on the clock, propagation lags,
+/// lingering ENIs) and enforces template.yaml's provider role on every call, and the provisioner puts the template's
+/// permissions boundary on the roles it makes, as the deployed function does.
+/// </summary>
 internal sealed class Harness
 {
     public const string Prefix = Props.Prefix;
     public const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/myproj-app/1c2fa620-982a-11e3-aff7-50e2416294e0";
     public const string LogicalId = "AppApi";
 
-    /// <param name="options">The simulation's knobs, given the harness clock (which the simulation must use too).</param>
+    private static readonly Lazy<IamPolicy> ProviderRole = new(() => TemplatePermissions.ProviderRole());
+
+    /// <param name="options">The simulation's knobs, given the harness clock (which the simulation must use too); start from
+    /// <see cref="Realistic"/> to change one knob of the default.</param>
     public Harness(Func<SteppingClock, SimulationOptions>? options = null, ProvisionerOptions? provisionerOptions = null)
     {
         Clock = new SteppingClock();
-        Aws = new SimulatedAws(options?.Invoke(Clock) ?? new SimulationOptions { TimeProvider = Clock });
+        Aws = new SimulatedAws(options?.Invoke(Clock) ?? Realistic(Clock));
         Network = Aws.SeedNetwork(Prefix);
         Apis = Aws.Apis;
-        Options = provisionerOptions ?? new ProvisionerOptions("us-east-1");
+        Options = provisionerOptions ?? new ProvisionerOptions("us-east-1") { PermissionsBoundaryArn = TemplatePermissions.BoundaryArn };
         Provisioner = new StackProvisioner(Apis, Options, Aws.Options.TimeProvider);
     }
 
     public SteppingClock Clock { get; }
+
+    /// <summary>The default account: AWS's documented lags and timings, and the template's provider role enforced.</summary>
+    public static SimulationOptions Realistic(SteppingClock clock) => SimulationOptions.AwsLike(clock) with { Permissions = ProviderRole.Value };
 
     public SimulatedAws Aws { get; }
 

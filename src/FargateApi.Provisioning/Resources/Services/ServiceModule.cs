@@ -34,23 +34,26 @@ internal sealed class ServiceModule : ResourceModule
         EcsService created;
         try
         {
-            created = await ecs.CreateServiceAsync(
-                new CreateServiceRequest
-                {
-                    Cluster = desired.Cluster,
-                    ServiceName = desired.Name,
-                    TaskDefinition = taskDefinition,
-                    DesiredCount = desired.DesiredCount,
-                    ClientToken = ClientToken(run.Stack),
-                    LaunchType = desired.LaunchType,
-                    LoadBalancers = [new EcsLoadBalancer(targetGroup, desired.LoadBalancer.ContainerName, desired.LoadBalancer.ContainerPort)],
-                    NetworkConfiguration = Network(desired, securityGroup),
-                    DeploymentConfiguration = Deployment(desired),
-                    HealthCheckGracePeriodSeconds = desired.HealthCheckGracePeriodSeconds,
-                    EnableExecuteCommand = desired.EnableExecuteCommand,
-                    PropagateTags = desired.PropagateTags,
-                    Tags = EcsTag.From(desired.Tags),
-                },
+            var request = new CreateServiceRequest
+            {
+                Cluster = desired.Cluster,
+                ServiceName = desired.Name,
+                TaskDefinition = taskDefinition,
+                DesiredCount = desired.DesiredCount,
+                ClientToken = ClientToken(run.Stack),
+                LaunchType = desired.LaunchType,
+                LoadBalancers = [new EcsLoadBalancer(targetGroup, desired.LoadBalancer.ContainerName, desired.LoadBalancer.ContainerPort)],
+                NetworkConfiguration = Network(desired, securityGroup),
+                DeploymentConfiguration = Deployment(desired),
+                HealthCheckGracePeriodSeconds = desired.HealthCheckGracePeriodSeconds,
+                EnableExecuteCommand = desired.EnableExecuteCommand,
+                PropagateTags = desired.PropagateTags,
+                Tags = EcsTag.From(desired.Tags),
+            };
+            created = await Propagation.RetryAsync(
+                run,
+                token => ecs.CreateServiceAsync(request, token),
+                error => Propagation.TargetGroupNotYetAssociated(error) || Propagation.PassRoleNotYetVisible(error),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.EcsInvalidParameter) && error.Message.Contains("not idempotent", StringComparison.OrdinalIgnoreCase))

@@ -46,10 +46,20 @@ internal sealed class TaskDefinitionModule : ResourceModule
             }
         }
 
-        var registered = (await ecs.RegisterTaskDefinitionAsync(request, cancellationToken).ConfigureAwait(false)).TaskDefinitionArn!;
+        var registered = (await Propagation.RetryAsync(
+            run,
+            token => ecs.RegisterTaskDefinitionAsync(request, token),
+            Propagation.PassRoleNotYetVisible,
+            cancellationToken).ConfigureAwait(false)).TaskDefinitionArn!;
         var revision = RevisionOf(registered);
+        // Revisions are numbered one after another and stay readable once deregistered (INACTIVE), so the one before a new
+        // revision exists: when it cannot be read, the read is behind (ECS is eventually consistent).
         if (step.Previous is null && revision > 1
-            && await DescribeAsync(ecs, $"{desired.Family}:{revision - 1}", cancellationToken).ConfigureAwait(false) is { TaskDefinition: { } before } described)
+            && await ReadAfterWrite.ReadAsync(
+                run,
+                $"task definition {desired.Family}:{revision - 1}",
+                token => DescribeAsync(ecs, $"{desired.Family}:{revision - 1}", token),
+                cancellationToken).ConfigureAwait(false) is { TaskDefinition: { } before } described)
         {
             var tags = described.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)).ToList();
             if (!OwnershipCheck.IsOwnedBy(tags, desired.Tags))
