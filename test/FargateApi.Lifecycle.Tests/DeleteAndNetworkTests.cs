@@ -1,7 +1,7 @@
 using FargateApi.Lifecycle.Tests.Support;
-using FargateApi.TestSupport.Templates;
 using FargateApi.Properties;
 using FargateApi.Provisioning;
+using FargateApi.TestSupport.Templates;
 
 namespace FargateApi.Lifecycle.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using FargateApi.Lifecycle.Tests.Support;
-using FargateApi.TestSupport.Templates;
 using FargateApi.Provisioning;
+using FargateApi.TestSupport.Templates;
 
 namespace FargateApi.Lifecycle.Tests;
 
