@@ -16,6 +16,17 @@ internal static partial class PhysicalIds
         physicalResourceId.StartsWith(FailedCreatePrefix, StringComparison.Ordinal);
 
     /// <summary>
+    /// An id CloudFormation made up because no answer gave it one: a Create cancelled because a sibling failed ("Resource
+    /// creation cancelled"), or one whose answer never arrived before its deadline. CloudFormation then sends the Delete
+    /// with an id it generated itself, such as <c>mystack-AppApi-1A2B3C4D5E6F</c> (remind101/empire#918: without an id from
+    /// the answer "CloudFormation generates one"; aws-cloudformation/custom-resource-helper#7: the Delete handler must
+    /// recognise it). Every id the provider answers with
+    /// is a service ARN or <see cref="FailedCreatePrefix"/>; any other ARN is not ours to act on.
+    /// </summary>
+    public static bool IsGeneratedByCloudFormation(string physicalResourceId) =>
+        !IsFailedCreate(physicalResourceId) && !physicalResourceId.StartsWith("arn:", StringComparison.Ordinal);
+
+    /// <summary>
     /// <c>arn:partition:ecs:region:account:service/cluster/name</c> (the long ARN format, which ECS uses for every service
     /// created since 2021). The generation is read against the properties' names when they fit, else off the <c>-gN</c> suffix.
     /// </summary>

@@ -183,7 +183,8 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     /// </summary>
     private async Task<LifecycleOutcome> DeleteCoreAsync(ResourceIdentity identity, string physicalResourceId, ServiceProperties? properties, WaitBudget budget, LifecycleContinuation? resumed, CancellationToken cancellationToken)
     {
-        var target = PhysicalIds.IsFailedCreate(physicalResourceId)
+        // A Create that never answered (or answered FAILED) made, at most, the first generation under this resource's tags.
+        var target = PhysicalIds.IsFailedCreate(physicalResourceId) || PhysicalIds.IsGeneratedByCloudFormation(physicalResourceId)
             ? new ServiceId(string.Empty, string.Empty, 0)
             : PhysicalIds.ParseServiceArn(physicalResourceId, properties);
         var done = LifecycleOutcome.Empty(physicalResourceId);

@@ -136,6 +136,19 @@ public sealed partial class SimulatedAws
 
     public void PutParameter(string name, string value) => WithLock(() => Stores.Ssm.Put(name, value));
 
+    /// <summary>Another ECS cluster of the platform team's (seeded: outside every leak check), as when it moves services.</summary>
+    public void AddCluster(string name) => WithLock(() => Stores.Ecs.AddCluster(name, seeded: true));
+
+    /// <summary>Another HTTP listener of the platform team's on the seeded load balancer (default action: fixed 404); its ARN.</summary>
+    public string AddListener(int port)
+    {
+        lock (_sync)
+        {
+            var lb = Stores.Elbv2.LoadBalancers.Single();
+            return Stores.Elbv2.AddListener(lb, port, "HTTP", new Elbv2.FixedResponseAction(404, "text/plain", "Not Found"), [], seeded: true).Arn;
+        }
+    }
+
     /// <summary>The asynchronous Lambda invocations so far, removed from the record so each is replayed once.</summary>
     public IReadOnlyList<RecordedInvocation> TakeInvocations()
     {

@@ -7,12 +7,12 @@ namespace FargateApi.Lifecycle.Tests;
 
 public sealed class DeleteAndNetworkTests
 {
-    private static readonly string[] Mutating = ["Delete", "Deregister", "Update", "Revoke", "Set", "Remove", "Untag", "Modify"];
+    internal static readonly string[] Mutating = ["Delete", "Deregister", "Update", "Revoke", "Set", "Remove", "Untag", "Modify"];
 
     [Theory]
     [InlineData("arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/someone-elses-service")]
     [InlineData("arn:aws:ecs:us-east-1:123456789012:service/no-such-cluster/myproj-app-api-service")]
-    [InlineData("not-an-id-this-provider-made")]
+    [InlineData("arn:aws:ecs:us-east-1:123456789012:task/myproj-cluster/0123456789abcdef")]
     public async Task Delete_of_an_unknown_id_succeeds_and_changes_nothing(string physicalId)
     {
         var h = new Harness();

@@ -24,8 +24,43 @@ internal static class Guards
         _ => throw new ProvisioningException($"Internal error: step '{step.Id}' has the unknown guard {step.Guard}."),
     };
 
-    /// <summary>The log group is shared by every generation: it goes only with the last one.</summary>
+    /// <summary>
+    /// The log group is shared by every generation (its name has no generation suffix): it goes only with the last one, in
+    /// either direction (the cleanup Delete of the old id after a replacement, the Delete of the new id after its rollback).
+    /// A generation lives while its service is not INACTIVE or its task family still has an ACTIVE revision of this
+    /// resource's (a Delete deregisters them; a generation that never got a service has one from its first wave). The
+    /// family answers wherever the generation runs: a ClusterName replacement puts the two generations in two clusters.
+    /// </summary>
     private static async Task<bool> OtherGenerationLivesAsync(StackRun run, CancellationToken cancellationToken)
+    {
+        var stack = run.Stack;
+        var properties = stack.Inputs.Value.Properties;
+        var generation = stack.Generation;
+
+        // A replacement lives beside the generation before or after it.
+        var neighbours = new[] { generation - 1, generation + 1 }.Where(other => other >= 0).Select(other => ResourceNames.For(properties, other).TaskFamily);
+        var families = neighbours.Select(family => FamilyIsLiveAsync(run, family, cancellationToken)).ToList();
+        var services = ServiceOfAnotherGenerationLivesAsync(run, cancellationToken);
+        return (await Task.WhenAll(families).ConfigureAwait(false)).Any(live => live) || await services.ConfigureAwait(false);
+    }
+
+    private static async Task<bool> FamilyIsLiveAsync(StackRun run, string family, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A family alone names its latest ACTIVE revision; a family without one is a ClientException.
+            var latest = await run.Aws.Ecs.DescribeTaskDefinitionAsync(family, cancellationToken).ConfigureAwait(false);
+            return latest.TaskDefinition is { Status: not EcsValues.TaskDefinitionInactive }
+                && OwnershipCheck.IsOwnedBy(latest.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)).ToList(), run.Stack.TaskDefinition.Tags);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClientError))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The services of the nearest generations in this stack's cluster (one DescribeServices call).</summary>
+    private static async Task<bool> ServiceOfAnotherGenerationLivesAsync(StackRun run, CancellationToken cancellationToken)
     {
         var stack = run.Stack;
         var cluster = stack.Service.Cluster;
@@ -34,7 +69,6 @@ internal static class Guards
             return false;
         }
 
-        // The nearest generations: a replacement lives beside the one before or after it.
         var properties = stack.Inputs.Value.Properties;
         var generation = stack.Generation;
         var others = Enumerable.Range(0, generation + GenerationsChecked)
