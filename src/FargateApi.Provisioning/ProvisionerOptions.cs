@@ -67,7 +67,4 @@ internal sealed record ProvisionerOptions(string Region, string? FunctionArn = n
 
     /// <summary>Told of every plan and step the executor runs; null: nobody watches.</summary>
     public Execution.IStepObserver? Steps { get; init; }
-
-    /// <summary>Bound on DeleteSecurityGroup attempts when no deadline is known.</summary>
-    public int MaxSecurityGroupAttempts { get; init; } = 60;
 }

@@ -237,14 +237,34 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         }
 
         network ??= new ResolvedNetwork(string.Empty, ValueList<string>.Empty, target.Cluster, string.Empty, string.Empty, string.Empty);
-        if (target.Cluster.Length > 0 && network.ClusterName.Length > 0 && network.ClusterName != target.Cluster)
-        {
-            return null; // A service in another cluster than the properties' network: not one of our stacks.
-        }
 
+        // The id names the cluster the service was made in, which the network parameters may no longer name.
         var cluster = target.Cluster.Length > 0 ? target.Cluster : network.ClusterName;
         var stack = DesiredStack.From(known, network with { ClusterName = cluster }, env, Owner(identity), target.Generation);
-        return target.Service.Length > 0 && target.Service != stack.Service.Name ? null : stack;
+        if (target.Service.Length > 0 && target.Service != stack.Service.Name)
+        {
+            return null;
+        }
+
+        // An id in another cluster than today's network stands for this resource's stack only if its service was made there:
+        // otherwise the names it implies are another generation's, live elsewhere.
+        return cluster == network.ClusterName || network.ClusterName.Length == 0 || await ServiceWasMadeAsync(stack.Service, cancellationToken).ConfigureAwait(false)
+            ? stack
+            : null;
+    }
+
+    /// <summary>Whether the service exists (in any status, INACTIVE included) and is this resource's.</summary>
+    private async Task<bool> ServiceWasMadeAsync(DesiredService service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await ServiceModule.DescribeAsync(aws.Ecs, service.Cluster, service.Name, cancellationToken).ConfigureAwait(false);
+            return found is not null && ServiceModule.IsOwned(found, service.Tags);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
+        {
+            return false;
+        }
     }
 
     private async Task<LifecycleOutcome> ExecuteAsync(Plan plan, WaitBudget budget, LifecycleContinuation? resumed, Observed observed, CancellationToken cancellationToken, ObservedStack? found = null)

@@ -124,6 +124,13 @@ internal sealed class SimulatedElasticLoadBalancingClient(SimulatedAws aws) : IE
             [.. listenerArns.Select(a => Store.RequireListener(a, "DescribeListeners")).Select(l => new Listener(l.Arn, l.LoadBalancerArn, l.Port, l.Protocol))],
             null), cancellationToken);
 
+    public Task<ListenerPage> DescribeListenersOfLoadBalancerAsync(string loadBalancerArn, string? marker, CancellationToken cancellationToken) =>
+        aws.Gate.RunAsync(Service, "DescribeListeners", loadBalancerArn, () => ElbAccess.NoResourceType("DescribeListeners"), () =>
+        {
+            var lb = Store.RequireLoadBalancer(loadBalancerArn, "DescribeListeners");
+            return new ListenerPage([.. Store.Listeners.Where(l => l.LoadBalancerArn == lb.Arn).Select(l => new Listener(l.Arn, l.LoadBalancerArn, l.Port, l.Protocol))], null);
+        }, cancellationToken);
+
     public Task<LoadBalancerPage> DescribeLoadBalancersAsync(IReadOnlyList<string> loadBalancerArns, string? marker, CancellationToken cancellationToken) =>
         aws.Gate.RunAsync(Service, "DescribeLoadBalancers", Key(loadBalancerArns) ?? "*", () => ElbAccess.NoResourceType("DescribeLoadBalancers"), () => new LoadBalancerPage(
             [.. loadBalancerArns.Select(a => Store.RequireLoadBalancer(a, "DescribeLoadBalancers")).Select(l => new LoadBalancer(l.Arn, l.Name, l.VpcId, l.Type))],

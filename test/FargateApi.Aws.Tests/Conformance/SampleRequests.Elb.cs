@@ -54,6 +54,7 @@ internal static partial class SampleRequests
         Elb("DescribeRules", nameof(IElasticLoadBalancingClient.DescribeRulesAsync), (c, ct) => c.DescribeRulesAsync(
             new DescribeRulesRequest { RuleArns = [RuleArn, OtherRuleArn] }, ct)) with { Variant = "Arns" },
         Elb("DescribeListeners", nameof(IElasticLoadBalancingClient.DescribeListenersAsync), (c, ct) => c.DescribeListenersAsync([ListenerArn], "marker-1", ct)),
+        Elb("DescribeListeners", nameof(IElasticLoadBalancingClient.DescribeListenersOfLoadBalancerAsync), (c, ct) => c.DescribeListenersOfLoadBalancerAsync(LoadBalancerArn, "marker-1", ct)) with { Variant = "LoadBalancer" },
         Elb("DescribeLoadBalancers", nameof(IElasticLoadBalancingClient.DescribeLoadBalancersAsync), (c, ct) => c.DescribeLoadBalancersAsync([LoadBalancerArn], "marker-1", ct)),
         Elb("AddTags", nameof(IElasticLoadBalancingClient.AddTagsAsync), (c, ct) => c.AddTagsAsync([TargetGroupArn, RuleArn], ResourceTags, ct)),
         Elb("RemoveTags", nameof(IElasticLoadBalancingClient.RemoveTagsAsync), (c, ct) => c.RemoveTagsAsync([TargetGroupArn, RuleArn], ["fargate-api:old", "Name"], ct)),

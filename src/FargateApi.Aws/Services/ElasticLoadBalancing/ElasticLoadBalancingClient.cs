@@ -124,6 +124,13 @@ internal sealed class ElasticLoadBalancingClient(IAwsCaller caller) : IElasticLo
         return new ListenerPage([.. result.List("Listeners").Select(ElbXml.Listener)], result.Text("NextMarker"));
     }
 
+    public async Task<ListenerPage> DescribeListenersOfLoadBalancerAsync(string loadBalancerArn, string? marker, CancellationToken cancellationToken)
+    {
+        var p = Parameters("DescribeListeners").Add("LoadBalancerArn", loadBalancerArn).Add("Marker", marker);
+        var result = await CallAsync(p, cancellationToken).ConfigureAwait(false);
+        return new ListenerPage([.. result.List("Listeners").Select(ElbXml.Listener)], result.Text("NextMarker"));
+    }
+
     public async Task<LoadBalancerPage> DescribeLoadBalancersAsync(IReadOnlyList<string> loadBalancerArns, string? marker, CancellationToken cancellationToken)
     {
         var p = Parameters("DescribeLoadBalancers").AddList("LoadBalancerArns", loadBalancerArns).Add("Marker", marker);

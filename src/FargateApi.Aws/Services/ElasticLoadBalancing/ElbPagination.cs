@@ -17,6 +17,9 @@ internal static class ElbPagination
     public static IAsyncEnumerable<Listener> DescribeAllListenersAsync(this IElasticLoadBalancingClient client, IReadOnlyList<string> listenerArns, CancellationToken cancellationToken)
         => Paginator.WalkAsync((marker, ct) => client.DescribeListenersAsync(listenerArns, marker, ct), page => page.Listeners, page => page.NextMarker, cancellationToken);
 
+    public static IAsyncEnumerable<Listener> DescribeAllListenersOfLoadBalancerAsync(this IElasticLoadBalancingClient client, string loadBalancerArn, CancellationToken cancellationToken)
+        => Paginator.WalkAsync((marker, ct) => client.DescribeListenersOfLoadBalancerAsync(loadBalancerArn, marker, ct), page => page.Listeners, page => page.NextMarker, cancellationToken);
+
     public static IAsyncEnumerable<LoadBalancer> DescribeAllLoadBalancersAsync(this IElasticLoadBalancingClient client, IReadOnlyList<string> loadBalancerArns, CancellationToken cancellationToken)
         => Paginator.WalkAsync((marker, ct) => client.DescribeLoadBalancersAsync(loadBalancerArns, marker, ct), page => page.LoadBalancers, page => page.NextMarker, cancellationToken);
 }

@@ -38,6 +38,9 @@ internal interface IElasticLoadBalancingClient
     /// <summary>The named listeners (one page: we always name them).</summary>
     Task<ListenerPage> DescribeListenersAsync(IReadOnlyList<string> listenerArns, string? marker, CancellationToken cancellationToken);
 
+    /// <summary>The listeners of one load balancer (DescribeListeners with LoadBalancerArn instead of ListenerArns).</summary>
+    Task<ListenerPage> DescribeListenersOfLoadBalancerAsync(string loadBalancerArn, string? marker, CancellationToken cancellationToken);
+
     /// <summary>The named load balancers (one page: we always name them).</summary>
     Task<LoadBalancerPage> DescribeLoadBalancersAsync(IReadOnlyList<string> loadBalancerArns, string? marker, CancellationToken cancellationToken);
 

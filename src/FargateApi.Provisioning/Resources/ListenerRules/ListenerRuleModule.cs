@@ -178,18 +178,57 @@ internal sealed class ListenerRuleModule : ResourceModule
     }
 
     /// <summary>Deletes the rules forwarding to this generation's target group (when that group is ours).</summary>
+    /// <summary>
+    /// Deletes this generation's rule: the one forwarding to its target group on the declared listener, or, when the
+    /// network moved since the generation was made (the platform team changed the listener parameter), on whichever
+    /// listener of the load balancers the target group still serves (DescribeTargetGroups lists them).
+    /// </summary>
     protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredListenerRule>(step);
         var targetGroup = await TargetGroupModule.OwnedArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false);
-        if (targetGroup is null || desired.ListenerArn.Length == 0)
+        if (targetGroup is null)
         {
             return StepOutcome.FoundNothing;
         }
 
         run.Outputs.Set(Outputs.TargetGroupArn, targetGroup);
-        await DeleteForwardingToAsync(run, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false);
-        return StepOutcome.Done;
+        return await DeleteRulesOfAsync(run, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false) ? StepOutcome.Done : StepOutcome.FoundNothing;
+    }
+
+    /// <summary>The rules forwarding to the target group: on the declared listener, else on the listeners it still serves.</summary>
+    /// <returns>Whether any rule was found.</returns>
+    public static async Task<bool> DeleteRulesOfAsync(StackRun run, string declaredListenerArn, string targetGroupArn, CancellationToken cancellationToken)
+    {
+        if (declaredListenerArn.Length > 0 && await DeleteForwardingToAsync(run, declaredListenerArn, targetGroupArn, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var deleted = false;
+        foreach (var listener in await ListenersServingAsync(run, targetGroupArn, cancellationToken).ConfigureAwait(false))
+        {
+            deleted |= await DeleteForwardingToAsync(run, listener, targetGroupArn, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The listeners of every load balancer the target group is associated with (none once no rule forwards to it).</summary>
+    private static async Task<IReadOnlyList<string>> ListenersServingAsync(StackRun run, string targetGroupArn, CancellationToken cancellationToken)
+    {
+        var elb = run.Aws.Elb;
+        var page = await elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { TargetGroupArns = [targetGroupArn] }, cancellationToken).ConfigureAwait(false);
+        List<string> listeners = [];
+        foreach (var loadBalancer in page.TargetGroups.SelectMany(group => group.LoadBalancerArns).Distinct(StringComparer.Ordinal))
+        {
+            await foreach (var listener in elb.DescribeAllListenersOfLoadBalancerAsync(loadBalancer, cancellationToken).ConfigureAwait(false))
+            {
+                listeners.Add(listener.ListenerArn);
+            }
+        }
+
+        return listeners;
     }
 
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
@@ -208,8 +247,12 @@ internal sealed class ListenerRuleModule : ResourceModule
             return (await FindForwardingToAsync(run.Aws.Elb, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false))?.RuleArn;
         });
 
-    /// <summary>Deletes every rule of the listener that forwards to the target group; a listener already gone has none.</summary>
-    public static async Task DeleteForwardingToAsync(StackRun run, string listenerArn, string targetGroupArn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes every rule of the listener that forwards to the target group; a listener already gone has none. Each must be
+    /// this resource's (its tags): a rule someone else pointed at the target group is reported with its owner and left alone.
+    /// </summary>
+    /// <returns>Whether any rule forwarded to the target group.</returns>
+    private static async Task<bool> DeleteForwardingToAsync(StackRun run, string listenerArn, string targetGroupArn, CancellationToken cancellationToken)
     {
         IReadOnlyList<Rule> rules;
         try
@@ -218,13 +261,31 @@ internal sealed class ListenerRuleModule : ResourceModule
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.ElbListenerNotFound))
         {
-            return;
+            return false;
         }
 
-        foreach (var rule in rules.Where(rule => rule.Actions.Any(action => action.TargetGroupArn == targetGroupArn)))
+        var forwarding = rules.Where(rule => !rule.IsDefault && rule.Actions.Any(action => action.TargetGroupArn == targetGroupArn)).Select(rule => rule.RuleArn).ToList();
+        if (forwarding.Count == 0)
         {
-            await AwsErrorMatch.IgnoringAsync(() => run.Aws.Elb.DeleteRuleAsync(rule.RuleArn, cancellationToken), AwsErrorCodes.ElbRuleNotFound).ConfigureAwait(false);
+            return false;
         }
+
+        var tags = await run.Aws.Elb.DescribeTagsAsync(forwarding, cancellationToken).ConfigureAwait(false);
+        var owner = run.Stack.ListenerRule.Tags;
+        if (forwarding.FirstOrDefault(rule => !(tags.TryGetValue(rule, out var own) && OwnershipCheck.IsOwnedBy(own, owner))) is { } foreign)
+        {
+            throw new ProvisioningException(
+                $"The listener rule '{foreign}' forwards to this resource's target group but belongs to " +
+                $"{OwnershipCheck.OwnerOf(tags.TryGetValue(foreign, out var found) ? found : new Dictionary<string, string>())}; it was not deleted. " +
+                "Remove the rule (or point it elsewhere) and retry the delete.");
+        }
+
+        foreach (var rule in forwarding)
+        {
+            await AwsErrorMatch.IgnoringAsync(() => run.Aws.Elb.DeleteRuleAsync(rule, cancellationToken), AwsErrorCodes.ElbRuleNotFound).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>The listener's rule that forwards to the target group: each generation's target group has exactly one.</summary>

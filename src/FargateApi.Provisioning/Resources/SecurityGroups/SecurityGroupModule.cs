@@ -74,7 +74,7 @@ internal sealed class SecurityGroupModule : ResourceModule
     /// network interface", EC2 DeleteSecurityGroup), and Fargate task ENIs outlive their tasks by seconds to minutes
     /// (hashicorp/terraform-provider-aws#3414; alantech/iasql PR #659: 56 s to 15 min). Each attempt is an observation of the
     /// poller, backing off from <see cref="ProvisionerOptions.SecurityGroupBackoff"/>. Found by the generation's ownership
-    /// tags (and the name and VPC when the step knows them), so a group of anyone else is never touched.
+    /// tags (and the name when the step knows it), so a group of anyone else is never touched.
     /// </summary>
     protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
@@ -90,11 +90,7 @@ internal sealed class SecurityGroupModule : ResourceModule
             filters.Add(new("group-name", [desired.Name]));
         }
 
-        if (desired.VpcId.Length > 0)
-        {
-            filters.Add(new("vpc-id", [desired.VpcId]));
-        }
-
+        // No VPC filter: the tags name the generation, and the platform team may have moved the network since it was made.
         var page = await run.Aws.Ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = filters }, cancellationToken).ConfigureAwait(false);
         var outcome = page.SecurityGroups.Count == 0 ? StepOutcome.FoundNothing : StepOutcome.Done;
         foreach (var group in page.SecurityGroups)
@@ -167,13 +163,10 @@ internal sealed class SecurityGroupModule : ResourceModule
             {
                 var enis = await run.Aws.Ec2.DescribeNetworkInterfacesAsync(new([new("group-id", [group.GroupId])]), cancellationToken).ConfigureAwait(false);
                 return (Exception?)new ProvisioningException(
-                    $"Security group {name} ({group.GroupId}, generation {generation}) could not be deleted after {attempts} attempts: " +
+                    $"Security group {name} ({group.GroupId}, generation {generation}) could not be deleted in time ({attempts} attempts): " +
                     $"network interfaces still hold it ({(enis.NetworkInterfaces.Count == 0 ? "none listed now" : string.Join(", ", enis.NetworkInterfaces.Select(eni => eni.NetworkInterfaceId)))}). " +
                     "Fargate task ENIs can outlive their tasks for minutes; retry the delete.");
-            })
-        {
-            MaxAttempts = run.Options.MaxSecurityGroupAttempts,
-        };
+            });
     }
 
     private enum DeleteAttempt

@@ -144,20 +144,42 @@ internal sealed class ServiceModule : ResourceModule
     }
 
     /// <summary>The service if it exists (in any state) and carries this resource's tags; null when it is gone or not ours.</summary>
+    /// <remarks>
+    /// A service made seconds before (a Delete that follows a cancelled Create closely) may not show yet: ECS reads are
+    /// eventually consistent (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/eventual-consistency.html). One that
+    /// is missing is read again for <see cref="MissingServiceRereadWindow"/> before the run takes it for never made; the
+    /// run remembers that, so its later steps do not wait again. Missing it would leave its tasks running and their network
+    /// interfaces holding the security group.
+    /// </remarks>
     public static async Task<EcsService?> OwnedForDeletionAsync(StackRun run, DesiredService desired, CancellationToken cancellationToken)
     {
+        var giveUpAt = run.Time.GetUtcNow() + MissingServiceRereadWindow;
+        var missingKey = "ServiceMissing:" + desired.Cluster + "/" + desired.Name;
         EcsService? service;
         try
         {
-            service = await DescribeAsync(run.Aws.Ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false);
+            while ((service = await DescribeAsync(run.Aws.Ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false)) is null
+                && !run.Facts.ContainsKey(missingKey)
+                && run.Time.GetUtcNow() + run.Options.ConsistencyDelay <= giveUpAt)
+            {
+                await run.SettleAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
         {
             return null;
         }
 
+        if (service is null)
+        {
+            run.Facts[missingKey] = true;
+        }
+
         return service is not null && IsOwned(service, desired.Tags) ? service : null;
     }
+
+    /// <summary>How long a missing service is read again: reported ECS read lags are seconds.</summary>
+    private static readonly TimeSpan MissingServiceRereadWindow = TimeSpan.FromSeconds(15);
 
     public static bool IsOwned(EcsService service, ValueMap owner) =>
         OwnershipCheck.IsOwnedBy(service.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)), owner);

@@ -125,10 +125,10 @@ internal sealed class TargetGroupModule : ResourceModule
                     await AwsErrorMatch.IgnoringAsync(() => run.Aws.Elb.DeleteTargetGroupAsync(arn, cancellationToken), AwsErrorCodes.ElbTargetGroupNotFound).ConfigureAwait(false);
                     return DeleteAttempt.Deleted;
                 }
-                catch (Exception error) when (error.Is(AwsErrorCodes.ElbResourceInUse) && listener.Length > 0)
+                catch (Exception error) when (error.Is(AwsErrorCodes.ElbResourceInUse))
                 {
                     await run.SettleAsync(cancellationToken).ConfigureAwait(false);
-                    await ListenerRuleModule.DeleteForwardingToAsync(run, listener, arn, cancellationToken).ConfigureAwait(false);
+                    await ListenerRuleModule.DeleteRulesOfAsync(run, listener, arn, cancellationToken).ConfigureAwait(false);
                     return DeleteAttempt.InUse;
                 }
             },
