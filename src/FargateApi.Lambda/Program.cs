@@ -21,7 +21,8 @@ try
 {
     var sender = new ResponseSender(responseHttp, ResponseSenderOptions.Default, time, Random.Shared.NextDouble);
     var aws = new AwsWiring(Environment.GetEnvironmentVariable, log);
-    handler = new CustomResourceHandler(aws.Lifecycle(), sender, new LambdaContinuationSender(aws.Lambda), HandlerOptions.FromEnvironment(), log);
+    var continuationKey = new SecretsManagerContinuationKey(aws.SecretsManager, Environment.GetEnvironmentVariable(SecretsManagerContinuationKey.Variable));
+    handler = new CustomResourceHandler(aws.Lifecycle(), sender, new LambdaContinuationSender(aws.Lambda), continuationKey, HandlerOptions.FromEnvironment(), log);
 }
 #pragma warning disable CA1031 // Any start-up failure goes to Lambda's init error, which shows in the function's logs and metrics.
 catch (Exception exception)

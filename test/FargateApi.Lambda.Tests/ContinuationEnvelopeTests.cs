@@ -13,7 +13,7 @@ public class ContinuationEnvelopeTests
     {
         var continuation = ResumableFakeLifecycle.Continuation(3);
 
-        var read = ContinuationEnvelope.TryRead(ContinuationEnvelope.Write(continuation, Encoding.UTF8.GetBytes(OriginalEvent), "lambda-request-7"));
+        var read = ContinuationEnvelope.TryRead(SignedEnvelope.Write(continuation, Encoding.UTF8.GetBytes(OriginalEvent), "lambda-request-7"));
 
         Assert.NotNull(read);
         Assert.Null(read.Problem);

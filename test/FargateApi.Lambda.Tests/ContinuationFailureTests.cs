@@ -148,7 +148,7 @@ public class ContinuationFailureTests
     {
         var lifecycle = new ResumableFakeLifecycle();
         await using var provider = new ProviderHarness(lifecycle);
-        var payload = $"{{\"{ContinuationEnvelope.ContinuationProperty}\":{{\"operation\":\"Sideways\"}},\"event\":{Events.Create(provider.ResponseUrl).ToJsonString()}}}";
+        var payload = Encoding.UTF8.GetString(SignedEnvelope.Write("{\"operation\":\"Sideways\"}", Encoding.UTF8.GetBytes(Events.Create(provider.ResponseUrl).ToJsonString()), "previous-lambda-request"));
 
         await provider.InvokeRawAsync(payload);
 
@@ -215,5 +215,5 @@ public class ContinuationFailureTests
     }
 
     private static string Envelope(LifecycleContinuation continuation, string cloudFormationEvent) =>
-        Encoding.UTF8.GetString(ContinuationEnvelope.Write(continuation, Encoding.UTF8.GetBytes(cloudFormationEvent), "previous-lambda-request"));
+        Encoding.UTF8.GetString(SignedEnvelope.Write(continuation, Encoding.UTF8.GetBytes(cloudFormationEvent), "previous-lambda-request"));
 }

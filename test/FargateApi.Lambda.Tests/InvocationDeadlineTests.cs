@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FargateApi.Lambda.CloudFormation;
-using FargateApi.Lambda.Continuation;
 
 namespace FargateApi.Lambda.Tests;
 
@@ -26,7 +25,7 @@ public class InvocationDeadlineTests
             _ => Events.Create(provider.ResponseUrl),
         };
         var payload = requestType == "Resume"
-            ? Encoding.UTF8.GetString(ContinuationEnvelope.Write(ResumableFakeLifecycle.Continuation(1), Encoding.UTF8.GetBytes(cloudFormationEvent.ToJsonString()), "previous"))
+            ? Encoding.UTF8.GetString(SignedEnvelope.Write(ResumableFakeLifecycle.Continuation(1), Encoding.UTF8.GetBytes(cloudFormationEvent.ToJsonString()), "previous"))
             : cloudFormationEvent.ToJsonString();
 
         await provider.InvokeRawAsync(payload, deadline);

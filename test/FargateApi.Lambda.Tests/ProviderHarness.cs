@@ -28,8 +28,11 @@ internal sealed class ProviderHarness : IAsyncDisposable
         continuations ??= new LambdaContinuationSender(() => new LambdaClient(new AwsHttpCaller(LambdaCallerOptions(_lambda.HostAndPort))));
         _runtime = new LoopbackRuntime(
             senderOptions ?? FastRetries,
-            (sender, log) => new CustomResourceHandler(Lifecycle, sender, continuations, options ?? TestOptions, log));
+            (sender, log) => new CustomResourceHandler(Lifecycle, sender, continuations, ContinuationKey, options ?? TestOptions, log));
     }
+
+    /// <summary>The key continuations are signed with; a test signs its own payloads with it.</summary>
+    public FixedContinuationKey ContinuationKey { get; } = new();
 
     /// <summary>A one-second margin: deadline tests stay short, and delivery still has room on a loaded machine.</summary>
     public static HandlerOptions TestOptions { get; } = new(true, TimeSpan.FromSeconds(1), 0.05, TimeSpan.FromMilliseconds(100));

@@ -2,6 +2,7 @@ using System.Text;
 using FargateApi.Lambda.Continuation;
 using FargateApi.Lambda.Logging;
 using FargateApi.Lambda.Runtime;
+using FargateApi.Lambda.Verification;
 using FargateApi.Provisioning;
 
 namespace FargateApi.Lambda.CloudFormation;
@@ -12,9 +13,17 @@ namespace FargateApi.Lambda.CloudFormation;
 /// answer waits up to an hour, and again on rollback (research pitfall 2). A wait longer than one invocation is handed
 /// on to a new invocation (<see cref="ContinuationEnvelope"/>), which answers in its place; a failed hand-off is answered FAILED.
 /// </summary>
-internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, ResponseSender sender, IContinuationSender continuations, HandlerOptions options, JsonLog log) : IInvocationHandler
+/// <remarks>A payload that claims to continue an operation is acted on only when it carries the provider's own signature
+/// (<see cref="ContinuationSignature"/>): an unsigned or altered one is logged and ignored, with no answer and no change.</remarks>
+internal sealed class CustomResourceHandler(
+    IResourceLifecycle lifecycle,
+    ResponseSender sender,
+    IContinuationSender continuations,
+    IContinuationKey continuationKey,
+    HandlerOptions options,
+    JsonLog log) : IInvocationHandler
 {
-    private readonly ContinuationHandOff _handOff = new(continuations);
+    private readonly ContinuationHandOff _handOff = new(continuations, continuationKey);
 
     public async Task<InvocationResult> HandleAsync(Invocation invocation, InvocationContext context, CancellationToken cancellationToken)
     {
@@ -35,16 +44,34 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
             _ => throw new InvalidOperationException($"Unexpected {parsed.GetType().Name}."),
         };
         var requestLog = invocationLog.With(("requestId", target.RequestId), ("stackId", target.StackId), ("logicalResourceId", target.LogicalResourceId));
-        if (!IsAllowed(target.ResponseUrl))
+        if (ResponseUrlPolicy.Refusal(target.ResponseUrl, context.FunctionArn, options.Region, options.AllowHttpResponseUrl) is { } problem)
         {
-            // Answering over plain http would hand the answer to anyone on the path; an unknown scheme cannot be answered.
-            var problem = $"The ResponseURL uses '{target.ResponseUrl.Scheme}', not https; no response was sent (set {HandlerOptions.AllowHttpVariable}=1 only for local tests).";
             requestLog.Error("event.response_url_refused", ("problem", problem));
             return InvocationResult.Failure("ResponseUrlRefused", problem);
         }
 
         if (continued is not null)
         {
+            var (refusal, unverifiable) = await SignatureProblemAsync(continued, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                requestLog.Error("continuation.refused", ("problem", refusal), ("handedOffBy", continued.HandedOffBy));
+                return InvocationResult.Failure("ContinuationRefused", refusal);
+            }
+
+            if (unverifiable is not null)
+            {
+                requestLog.Error("continuation.unverifiable", ("problem", unverifiable));
+                var (requestType, eventPhysicalId) = parsed switch
+                {
+                    WellFormedEvent { Request: var request } => (request.RequestType, request.PhysicalResourceId),
+                    MalformedEvent malformed => (malformed.RequestType, malformed.PhysicalResourceId),
+                    _ => (default(RequestType?), null),
+                };
+                var fallbackId = Operation.FallbackPhysicalId(target, requestType, eventPhysicalId);
+                return await DeliverAsync(CustomResourceResponse.Failed(target, fallbackId, unverifiable), context, requestLog).ConfigureAwait(false);
+            }
+
             requestLog.Info(
                 "continuation.received",
                 ("continuation", continued.Continuation?.Invocation),
@@ -85,8 +112,31 @@ internal sealed class CustomResourceHandler(IResourceLifecycle lifecycle, Respon
         return await DeliverAsync(((AnswerResult)result).Response, context, requestLog).ConfigureAwait(false);
     }
 
-    private bool IsAllowed(Uri url) =>
-        url.Scheme == Uri.UriSchemeHttps || (options.AllowHttpResponseUrl && url.Scheme == Uri.UriSchemeHttp);
+    /// <returns>Refusal: not signed by the provider (ignored, unanswered). Unverifiable: the key could not be read, so the
+    /// operation cannot go on; CloudFormation hears why instead of waiting out its ServiceTimeout.</returns>
+    private async Task<(string? Refusal, string? Unverifiable)> SignatureProblemAsync(ContinuedEvent continued, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(continued.Signature))
+        {
+            return ("The payload claims to continue an operation but carries no signature; it was ignored and nothing was changed.", null);
+        }
+
+        byte[] key;
+        try
+        {
+            key = await continuationKey.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever kept the key from being read, the operation cannot go on: the reason goes into the FAILED answer.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return (null, $"Internal error: the operation could not be continued, because the signature of its continuation could not be checked: {SafeOperation.ReasonFor(exception)}");
+        }
+
+        return ContinuationSignature.IsValid(key, continued.ContinuationJson.Span, continued.Event.Span, continued.Signature)
+            ? (null, null)
+            : ("The payload claims to continue an operation but its signature does not match its content; it was ignored and nothing was changed.", null);
+    }
 
     private static CustomResourceResponse Malformed(MalformedEvent malformed, JsonLog requestLog)
     {

@@ -1,7 +1,7 @@
 namespace FargateApi.Lambda.CloudFormation;
 
 /// <summary>The knobs of <see cref="CustomResourceHandler"/>; tests shrink the time margins.</summary>
-/// <param name="AllowHttpResponseUrl">Plain-http ResponseURLs are for tests on loopback only (env <see cref="AllowHttpVariable"/>=1).</param>
+/// <param name="AllowHttpResponseUrl">Plain-http ResponseURLs to a loopback address, for local tests only (env <see cref="AllowHttpVariable"/>=1).</param>
 /// <param name="MinimumSafetyMargin">Work stops at deadline − max(this, <paramref name="SafetyMarginFraction"/> × budget),
 /// leaving time to deliver the FAILED answer (with its retries) before Lambda kills the function.</param>
 /// <param name="DeliveryReserve">Kept back from the deadline after delivery, to report the invocation to the Runtime API.</param>
@@ -20,11 +20,17 @@ internal sealed record HandlerOptions(
     /// </summary>
     public TimeSpan HandOffReserve { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>AWS_REGION: where CloudFormation's response bucket is when the Runtime API names no function (whose ARN says it).</summary>
+    public string? Region { get; init; }
+
     public static HandlerOptions FromEnvironment() => new(
         AllowHttpResponseUrl: Environment.GetEnvironmentVariable(AllowHttpVariable) == "1",
         MinimumSafetyMargin: TimeSpan.FromSeconds(5),
         SafetyMarginFraction: 0.05,
-        DeliveryReserve: TimeSpan.FromMilliseconds(300));
+        DeliveryReserve: TimeSpan.FromMilliseconds(300))
+    {
+        Region = Environment.GetEnvironmentVariable("AWS_REGION"),
+    };
 
     public TimeSpan SafetyMargin(TimeSpan budget)
     {

@@ -22,14 +22,14 @@ internal static class ResumedOperation
         CancellationToken cancellationToken)
     {
         var fallbackId = Operation.FallbackPhysicalId(request.Target, request.RequestType, request.PhysicalResourceId);
-        var refusal = Refusal(request, continuation, lifecycle, now);
+        var properties = PropertiesReader.Read(request.ResourceProperties);
+        var refusal = Refusal(request, continuation, lifecycle, now) ?? OutOfBounds(request, continuation, properties.IsValid ? properties.Properties : null);
         if (refusal is not null)
         {
             return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, refusal));
         }
 
         // A Delete never fails on properties (as in Operation): the lifecycle finds what to delete by its ownership tags.
-        var properties = PropertiesReader.Read(request.ResourceProperties);
         if (!properties.IsValid && request.RequestType != RequestType.Delete)
         {
             return new AnswerResult(CustomResourceResponse.Failed(request.Target, fallbackId, properties.Describe()));
@@ -82,6 +82,25 @@ internal static class ResumedOperation
         }
 
         return null;
+    }
+
+    /// <summary>Why the chain has gone further than any operation may (<see cref="ContinuationBounds"/>), or null.</summary>
+    private static string? OutOfBounds(CustomResourceRequest request, LifecycleContinuation continuation, ServiceProperties? properties)
+    {
+        var serviceTimeout = ContinuationBounds.ServiceTimeout(properties);
+        var maxHops = ContinuationBounds.MaxHops(serviceTimeout);
+        if (continuation.Invocation > maxHops)
+        {
+            return $"Internal error: {EnumNames.Of(request.RequestType)} was handed on {continuation.Invocation} times, more than the {maxHops} a ServiceTimeout of " +
+                $"{serviceTimeout.TotalSeconds:0} s allows (one per {ContinuationBounds.MinimumHop.TotalSeconds:0} s); nothing was resumed.";
+        }
+
+        var firstRequestedAt = ResponseUrlClock.SignedAt(request.Target.ResponseUrl) ?? continuation.StartedAt;
+        var latest = ContinuationBounds.LatestDeadline(firstRequestedAt, serviceTimeout);
+        return continuation.Deadline > latest
+            ? $"Internal error: the continuation's deadline {Instant(continuation.Deadline)} is later than the request at {Instant(firstRequestedAt)} plus its " +
+                $"ServiceTimeout of {serviceTimeout.TotalSeconds:0} s ({Instant(latest)}), after which CloudFormation no longer waits; nothing was resumed."
+            : null;
     }
 
     private static bool Matches(ContinuedOperation operation, RequestType requestType) =>

@@ -1,7 +1,9 @@
 using FargateApi.Aws.Http;
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Aws.Services.SecretsManager;
 using FargateApi.Lambda.Logging;
+using FargateApi.Lambda.Verification;
 using FargateApi.Provisioning;
 
 namespace FargateApi.Lambda.Wiring;
@@ -27,10 +29,25 @@ internal sealed class AwsWiring
         _connection = new(Connect, LazyThreadSafetyMode.PublicationOnly);
     }
 
-    public IResumableLifecycle Lifecycle() =>
-        new DeferredLifecycle(() => new StackProvisioner(_connection.Value.Apis, _connection.Value.Options, TimeProvider.System));
+    /// <summary>
+    /// The provisioner, behind the check that each event is CloudFormation's unless <see cref="EventVerification.Variable"/>
+    /// turns it off (local and emulator use only).
+    /// </summary>
+    public IResumableLifecycle Lifecycle()
+    {
+        IResumableLifecycle provisioner = new DeferredLifecycle(() => new StackProvisioner(_connection.Value.Apis, _connection.Value.Options, TimeProvider.System));
+        if (!EventVerification.IsOn(_environment))
+        {
+            _log.Warn("init.verification_off", ("variable", EventVerification.Variable));
+            return provisioner;
+        }
+
+        return new VerifiedLifecycle(provisioner, new StackResourceVerifier(() => _connection.Value.Apis.CloudFormation, StackResourceVerifier.DefaultRecheckDelay, TimeProvider.System));
+    }
 
     public ILambdaClient Lambda() => _connection.Value.Apis.Lambda;
+
+    public ISecretsManagerClient SecretsManager() => _connection.Value.Apis.SecretsManager;
 
     /// <summary>
     /// Credentials and region from the environment (Lambda sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN
@@ -44,12 +61,21 @@ internal sealed class AwsWiring
         var options = new ProvisionerOptions(callerOptions.Region)
         {
             PermissionsBoundaryArn = _environment(ProvisionerOptions.PermissionsBoundaryVariable) is { Length: > 0 } boundary ? boundary : null,
+            AllowedListenerArns = AllowedListeners(_environment(ProvisionerOptions.AllowedListenersVariable)),
         };
         _log.Info(
             "lifecycle.ready",
             ("region", callerOptions.Region),
             ("endpointOverride", _environment("AWS_ENDPOINT_URL") is { Length: > 0 }),
-            ("permissionsBoundary", options.PermissionsBoundaryArn is not null));
+            ("permissionsBoundary", options.PermissionsBoundaryArn is not null),
+            ("allowedListeners", options.AllowedListenerArns is null ? "any" : options.AllowedListenerArns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return (AwsApis.Over(new AwsHttpCaller(callerOptions)), options);
     }
+
+    /// <summary>
+    /// The template's AllowedListenerArns, comma-separated. Unset: any listener (local and CLI use, where no template
+    /// deployed the function); set but empty: none, so that every rule is refused with the parameter's name.
+    /// </summary>
+    public static IReadOnlyList<string>? AllowedListeners(string? variable) =>
+        variable is null ? null : [.. variable.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 }

@@ -29,6 +29,10 @@ public sealed class ProviderUnderMoto : IAsyncDisposable
 
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = _runtime.Endpoint;
         start.Environment["FARGATE_API_ALLOW_HTTP_RESPONSE_URL"] = "1";
+
+        // The test events name stacks moto never had: event verification (DescribeStackResource) is turned off through
+        // its documented variable, as the README allows for emulators only.
+        start.Environment["FARGATE_API_VERIFY_EVENTS"] = "0";
         start.Environment["AWS_ENDPOINT_URL"] = moto.Endpoint;
         start.Environment["AWS_REGION"] = MotoServer.Region;
         start.Environment["AWS_ACCESS_KEY_ID"] = "testing";

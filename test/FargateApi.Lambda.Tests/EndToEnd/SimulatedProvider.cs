@@ -4,6 +4,7 @@ using FargateApi.Lambda.CloudFormation;
 using FargateApi.Lambda.Continuation;
 using FargateApi.Lambda.Runtime;
 using FargateApi.Lambda.Tests.Loopback;
+using FargateApi.Lambda.Verification;
 using FargateApi.Provisioning;
 using FargateApi.Simulation;
 
@@ -24,7 +25,9 @@ internal sealed class SimulatedProvider : IAsyncDisposable
 
     private readonly LoopbackRuntime _runtime;
 
-    public SimulatedProvider(HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null)
+    /// <param name="verifyEvents">Put the provisioner behind the check that each event is CloudFormation's, as the bootstrap
+    /// does by default, against the stacks the test declares in the simulation (<see cref="SimulatedAws.DeclareStack"/>).</param>
+    public SimulatedProvider(HandlerOptions? options = null, ResponseSenderOptions? senderOptions = null, bool verifyEvents = false)
     {
         Aws = new SimulatedAws(new SimulationOptions { Region = Region });
         Aws.SeedNetwork(Prefix);
@@ -40,10 +43,13 @@ internal sealed class SimulatedProvider : IAsyncDisposable
             MaxSecurityGroupBackoff = TimeSpan.FromMilliseconds(5),
         };
         Provisioner = new StackProvisioner(apis, provisionerOptions, TimeProvider.System);
+        IResumableLifecycle lifecycle = verifyEvents
+            ? new VerifiedLifecycle(Provisioner, new StackResourceVerifier(() => apis.CloudFormation, TimeSpan.Zero, TimeProvider.System))
+            : Provisioner;
         CustomResourceHandler? handler = null;
         _runtime = new LoopbackRuntime(
             senderOptions ?? ProviderHarness.FastRetries,
-            (sender, log) => handler = new CustomResourceHandler(Provisioner, sender, Continuations, options ?? ProviderHarness.TestOptions, log));
+            (sender, log) => handler = new CustomResourceHandler(lifecycle, sender, Continuations, ContinuationKey, options ?? ProviderHarness.TestOptions, log));
         Handler = handler!;
     }
 
@@ -58,6 +64,8 @@ internal sealed class SimulatedProvider : IAsyncDisposable
     public int SeedCalls { get; }
 
     public int SeedResources { get; }
+
+    public FixedContinuationKey ContinuationKey { get; } = new();
 
     /// <summary>Records hand-offs instead of invoking Lambda: with zero poll delay no wait should outgrow an invocation.</summary>
     public RecordingContinuations Continuations { get; } = new();

@@ -153,7 +153,8 @@ public sealed partial class TemplateResolver
 
         if (Get(_template.Root, "Parameters", name) is YamlMappingNode parameter)
         {
-            var text = _deployment.Parameters.TryGetValue(name, out var given) ? given : Text(Get(parameter, "Default"))
+            var text = _deployment.Parameters.TryGetValue(name, out var given) ? given
+                : Text(Get(parameter, "Default")) ?? TemplateDeployment.RequiredParameters.GetValueOrDefault(name)
                 ?? throw new InvalidOperationException($"{where}: parameter {name} has no default and no value was given.");
             return Text(Get(parameter, "Type")) == "CommaDelimitedList" ? new Value(null, text.Split(',')) : new Value(text, null);
         }
@@ -295,6 +296,15 @@ public sealed record TemplateDeployment
     public static readonly string ContinuationKeyArn = $"arn:{Partition}:secretsmanager:{Region}:{AccountId}:secret:ContinuationKey-AbCdEf";
 
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Values for the parameters without a default, used when <see cref="Parameters"/> gives none: the test account's
+    /// platform team allows rules on every ALB listener of the account (the simulation's seeded listener among them).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RequiredParameters = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["AllowedListenerArns"] = $"arn:{Partition}:elasticloadbalancing:{Region}:{AccountId}:listener/app/*/*/*",
+    };
 
     public IReadOnlyDictionary<string, string> ResourceRefs { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -5,5 +5,6 @@ internal static class CloudFormationValues
 {
     public const string CreateInProgress = "CREATE_IN_PROGRESS";
     public const string UpdateInProgress = "UPDATE_IN_PROGRESS";
+    public const string UpdateRollbackInProgress = "UPDATE_ROLLBACK_IN_PROGRESS";
     public const string DeleteInProgress = "DELETE_IN_PROGRESS";
 }
