@@ -50,7 +50,7 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         CancellationToken cancellationToken)
     {
         var serviceTimeout = TimeSpan.FromSeconds(newProperties?.ServiceTimeoutSeconds ?? PropertyLimits.MaxServiceTimeout);
-        var budget = new WaitBudget(continuation.StartedAt, continuation.Deadline, identity.InvocationDeadline, continuation.Operation, continuation.Invocation, serviceTimeout);
+        var budget = new WaitBudget(continuation.StartedAt, continuation.Deadline, identity.InvocationDeadline, continuation.Operation, continuation.Invocation, serviceTimeout, identity.RequestId);
         if (continuation.Operation == ContinuedOperation.Delete)
         {
             return await DeleteCoreAsync(identity, physicalResourceId ?? string.Empty, newProperties, budget, continuation, cancellationToken).ConfigureAwait(false);
@@ -390,7 +390,7 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         var started = identity.RequestedAt ?? time.GetUtcNow();
         var timeout = TimeSpan.FromSeconds(serviceTimeoutSeconds);
         var margin = options.AnswerMargin < timeout / 4 ? options.AnswerMargin : timeout / 4;
-        return new WaitBudget(started, started + timeout - margin, identity.InvocationDeadline, operation, 0, timeout);
+        return new WaitBudget(started, started + timeout - margin, identity.InvocationDeadline, operation, 0, timeout, identity.RequestId);
     }
 
     /// <summary>A Create or Update that arrives after CloudFormation stopped waiting for it starts nothing (its rollback follows).</summary>

@@ -6,4 +6,6 @@ namespace FargateApi.Provisioning.Execution;
 /// <param name="InvocationDeadline">When this invocation must have answered; null: no continuation, the deadline bounds all.</param>
 /// <param name="Invocation">0 for the original invocation, then the continuation's number.</param>
 /// <param name="ServiceTimeout">The resource's ServiceTimeout, for the message of a wait that runs out of it.</param>
-internal sealed record WaitBudget(DateTimeOffset StartedAt, DateTimeOffset Deadline, DateTimeOffset? InvocationDeadline, ContinuedOperation Operation, int Invocation, TimeSpan ServiceTimeout);
+/// <param name="RequestId">CloudFormation's request (the same in every invocation of one operation): what makes a
+/// create's idempotency token unique per request.</param>
+internal sealed record WaitBudget(DateTimeOffset StartedAt, DateTimeOffset Deadline, DateTimeOffset? InvocationDeadline, ContinuedOperation Operation, int Invocation, TimeSpan ServiceTimeout, string RequestId = "");

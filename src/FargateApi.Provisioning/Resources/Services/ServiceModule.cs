@@ -40,7 +40,7 @@ internal sealed class ServiceModule : ResourceModule
                 ServiceName = desired.Name,
                 TaskDefinition = taskDefinition,
                 DesiredCount = desired.DesiredCount,
-                ClientToken = ClientToken(run.Stack),
+                ClientToken = ClientToken(run.Stack, run.Budget.RequestId),
                 LaunchType = desired.LaunchType,
                 LoadBalancers = [new EcsLoadBalancer(targetGroup, desired.LoadBalancer.ContainerName, desired.LoadBalancer.ContainerPort)],
                 NetworkConfiguration = Network(desired, securityGroup),
@@ -56,17 +56,27 @@ internal sealed class ServiceModule : ResourceModule
                 error => Propagation.TargetGroupNotYetAssociated(error) || Propagation.PassRoleNotYetVisible(error),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error.Is(AwsErrorCodes.EcsInvalidParameter) && error.Message.Contains("not idempotent", StringComparison.OrdinalIgnoreCase))
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsInvalidParameter)
+            && (error.Message.Contains("not idempotent", StringComparison.OrdinalIgnoreCase) || error.Message.Contains("still Draining", StringComparison.OrdinalIgnoreCase)))
         {
             var existing = await DescribeAsync(ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && !IsOwned(existing, desired.Tags))
+            {
+                throw OwnershipCheck.NotOurs("ECS service", desired.Name, existing.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)));
+            }
+
+            if (existing is { Status: EcsValues.ServiceDraining })
+            {
+                // This resource's service of that name was deleted and still drains (a delete then a create, a replacement
+                // back onto an old name): ECS refuses the name until it is INACTIVE ("Unable to Start a service that is
+                // still Draining", spinnaker/spinnaker#5476), which lasts the deregistration delay (hashicorp/terraform#9397).
+                var drained = await Poller.RunAsync(ServiceWaiters.Inactive(run, desired), run.PollBudget, run.Time, cancellationToken).ConfigureAwait(false);
+                return drained.Succeeded ? await CreateAsync(step, run, cancellationToken).ConfigureAwait(false) : StepOutcome.ContinueLater;
+            }
+
             if (existing is not { Status: EcsValues.ServiceActive })
             {
                 throw;
-            }
-
-            if (!IsOwned(existing, desired.Tags))
-            {
-                throw OwnershipCheck.NotOurs("ECS service", desired.Name, existing.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)));
             }
 
             created = existing;
@@ -185,11 +195,16 @@ internal sealed class ServiceModule : ResourceModule
         OwnershipCheck.IsOwnedBy(service.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)), owner);
 
     /// <summary>Stable across retries of one generation's create, different between generations and resources.</summary>
-    public static string ClientToken(DesiredStack stack)
+    /// <summary>
+    /// The same for every attempt of one CloudFormation request (a crash retried, a continuation), different for the next
+    /// request: a later re-create of the same name (delete then create, a replacement landing on an old name) is a new
+    /// service, not a retry of the old one's create ("Creation of service was not idempotent", ECS_Idempotency.html).
+    /// </summary>
+    public static string ClientToken(DesiredStack stack, string requestId)
     {
         var owner = stack.Inputs.Value.Owner;
         return EcsClientToken.FromIdempotencyKey(
-            $"{owner.StackId}|{owner.LogicalResourceId}|{stack.Service.Cluster}|{stack.Service.Name}|{stack.Generation.ToString(CultureInfo.InvariantCulture)}");
+            $"{owner.StackId}|{owner.LogicalResourceId}|{requestId}|{stack.Service.Cluster}|{stack.Service.Name}|{stack.Generation.ToString(CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>Scaling to zero first stops the tasks in an orderly way; the forced delete that follows goes even if it did not take.</summary>
