@@ -49,7 +49,9 @@ internal static class CreatePlanner
     /// operation's time in per-call latencies.
     /// </summary>
     /// <returns>The ids of the last steps before the stack is serving (the wait, or the service and scaling).</returns>
-    public static IReadOnlyList<string> AddStack(StepList steps, DesiredStack desired, IReadOnlyList<string?> after, bool adoptLogGroup, string? rulePriorityNote)
+    /// <param name="adoptedLogGroup">The log group as the generation being replaced declared it, when the new one shares it:
+    /// the adopting step moves its ownership tags and removes the user tags no longer declared.</param>
+    public static IReadOnlyList<string> AddStack(StepList steps, DesiredStack desired, IReadOnlyList<string?> after, bool adoptLogGroup, string? rulePriorityNote, DesiredLogGroup? adoptedLogGroup = null)
     {
         string?[] start = [.. after];
         var logGroup = steps.Add(
@@ -57,7 +59,8 @@ internal static class CreatePlanner
             adoptLogGroup ? StepAction.AdoptLogGroup : StepAction.CreateLogGroup,
             desired.LogGroup.Name,
             start,
-            desired.LogGroup);
+            desired.LogGroup,
+            detail: adoptLogGroup && adoptedLogGroup is not null ? step => step with { Previous = adoptedLogGroup } : null);
         var retention = steps.Add(
             "put-retention-policy",
             StepAction.PutRetentionPolicy,

@@ -242,7 +242,14 @@ internal static class UpdatePlanner
         string? target = null;
         if (old is null || scaling.Any(change => !IsTag(change) && !change.Field.StartsWith("Policy.", StringComparison.Ordinal)))
         {
-            target = steps.Add("register-scalable-target", StepAction.RegisterScalableTarget, $"{@new.ResourceId} ({@new.MinCapacity}–{@new.MaxCapacity})", [], @new);
+            // On a target that exists the register changes only min and max: its tags are the tag step's (ScalingModule).
+            target = steps.Add(
+                "register-scalable-target",
+                StepAction.RegisterScalableTarget,
+                $"{@new.ResourceId} ({@new.MinCapacity}–{@new.MaxCapacity})",
+                [],
+                @new,
+                detail: old is null ? null : step => step with { Previous = old });
         }
 
         foreach (var policy in @new.Policies.Where(policy => Changed(scaling, $"Policy.{policy.Name}")))

@@ -36,14 +36,49 @@ internal sealed class RoleModule : ResourceModule
         }
 
         await iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+        await TrustAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
     }
 
-    /// <summary>The inline policy is the only thing of a role that changes in place.</summary>
+    /// <summary>
+    /// The inline policy changes in place. On a role that exists (an update: the step knows its previous version), the role
+    /// is read first: it must be ours, and its trust policy is brought in line (<see cref="BringInLineAsync"/>).
+    /// </summary>
     protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
-        await PutPolicyAsync(run.Aws.Iam, SpecOf<DesiredRole>(step), cancellationToken).ConfigureAwait(false);
+        var desired = SpecOf<DesiredRole>(step);
+        if (PreviousOf<DesiredRole>(step) is not null)
+        {
+            await BringInLineAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PutPolicyAsync(run.Aws.Iam, desired, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
+    }
+
+    /// <summary>
+    /// GetRole on a role an update changes: nothing is changed on a role whose tags name another owner, and a role made
+    /// before its trust policy carried aws:SourceAccount gets it now (UpdateAssumeRolePolicy, only when it differs).
+    /// </summary>
+    private static async Task BringInLineAsync(StackRun run, DesiredRole desired, CancellationToken cancellationToken)
+    {
+        var iam = run.Aws.Iam;
+        var existing = await ReadAfterWrite.ReadAsync(run, $"IAM role {desired.Name}", token => FindAsync(iam, desired.Name, token), cancellationToken).ConfigureAwait(false);
+        if (!OwnershipCheck.IsOwnedBy(existing.Tags, desired.Tags))
+        {
+            throw OwnershipCheck.NotOurs("IAM role", desired.Name, existing.Tags);
+        }
+
+        await TrustAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>UpdateAssumeRolePolicy when the role's trust policy (as GetRole returned it, decoded) is not the declared one.</summary>
+    private static async Task TrustAsync(IIamClient iam, IamRole existing, DesiredRole desired, CancellationToken cancellationToken)
+    {
+        if (!TrustPolicies.Same(existing.AssumeRolePolicyDocument, desired.TrustPolicyDocument))
+        {
+            await iam.UpdateAssumeRolePolicyAsync(desired.Name, desired.TrustPolicyDocument, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Deletes a role we made: inline policies first, managed ones detached, then the role (DeleteRole's documented order).</summary>
@@ -89,10 +124,17 @@ internal sealed class RoleModule : ResourceModule
         return StepOutcome.Done;
     }
 
+    /// <summary>On a role that is ours (its trust policy brought in line), TagRole with the declared tags, then UntagRole for the keys the declaration dropped.</summary>
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredRole>(step);
+        await BringInLineAsync(run, desired, cancellationToken).ConfigureAwait(false);
         await run.Aws.Iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+        if (Tagging.Removed(PreviousOf<DesiredRole>(step)?.Tags, desired.Tags) is { Count: > 0 } keys)
+        {
+            await run.Aws.Iam.UntagRoleAsync(desired.Name, keys, cancellationToken).ConfigureAwait(false);
+        }
+
         return StepOutcome.Done;
     }
 
