@@ -53,7 +53,8 @@ internal static class CreatePlanner
     /// the adopting step moves its ownership tags and removes the user tags no longer declared.</param>
     public static IReadOnlyList<string> AddStack(StepList steps, DesiredStack desired, IReadOnlyList<string?> after, bool adoptLogGroup, string? rulePriorityNote, DesiredLogGroup? adoptedLogGroup = null)
     {
-        string?[] start = [.. after];
+        // Nothing is made before the roles the properties name are known not to be another owner's.
+        string?[] start = [.. after, .. AddGivenRoleChecks(steps, GivenRole.Of(desired), [])];
         var logGroup = steps.Add(
             "create-log-group",
             adoptLogGroup ? StepAction.AdoptLogGroup : StepAction.CreateLogGroup,
@@ -151,6 +152,16 @@ internal static class CreatePlanner
 
         return last;
     }
+
+    /// <summary>One check per role the properties name: it is not a role the provider made for another owner.</summary>
+    public static IReadOnlyList<string> AddGivenRoleChecks(StepList steps, IEnumerable<GivenRole> roles, IReadOnlyList<string?> after) =>
+        [.. roles.Select(role => steps.Add(
+            $"check-{(role.Property == "TaskRoleArn" ? "task" : "execution")}-role",
+            StepAction.CheckGivenRole,
+            role.Arn,
+            after,
+            role,
+            "a role the provider made is used only by the resource it was made for"))];
 
     /// <summary>A role the provider makes, then its inline policy (none when it has no statement: nothing to put).</summary>
     public static (string? Role, string? Policy) AddRole(StepList steps, string id, DesiredRole? role, IReadOnlyList<string?> start)

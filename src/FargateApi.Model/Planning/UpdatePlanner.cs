@@ -26,6 +26,10 @@ internal static class UpdatePlanner
         var changes = new List<ResourceChange>();
         var reads = Observation.AddReads(steps, current, next);
 
+        // A role the properties now name (a new ARN, or a role the provider made before) is checked before anything changes.
+        var newlyGiven = GivenRole.Of(next).Where(role => !GivenRole.Of(current).Contains(role));
+        var checks = CreatePlanner.AddGivenRoleChecks(steps, newlyGiven, reads);
+
         var logGroup = Diff(current.LogGroup.Fields(), next.LogGroup.Fields());
         if (Changed(logGroup, "RetentionInDays"))
         {
@@ -216,8 +220,8 @@ internal static class UpdatePlanner
             steps.Add(id, StepAction.DeleteRole, role.Name, [wait ?? update ?? register], role);
         }
 
-        // Every change waits for the reads it was planned from.
-        var leaves = reads.OfType<string>().ToValueList();
+        // Every change waits for the reads it was planned from, and for the checks of roles the properties now name.
+        var leaves = checks.Count > 0 ? checks.ToValueList() : reads.OfType<string>().ToValueList();
         var planned = steps.ToValueList()
             .Select(step => step.DependsOn.Count == 0 && !Observation.IsRead(step) ? step with { DependsOn = leaves } : step)
             .ToValueList();

@@ -1,6 +1,7 @@
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Desired;
+using FargateApi.Naming;
 using FargateApi.Planning;
 using FargateApi.Provisioning.Execution;
 
@@ -10,6 +11,38 @@ namespace FargateApi.Provisioning.Resources.Roles;
 internal sealed class RoleModule : ResourceModule
 {
     public override ResourceKind Kind => ResourceKind.Role;
+
+    /// <summary>
+    /// A role the properties name must not be one the provider made for another owner: the shared provider may pass every
+    /// role under its path (iam:PassRole on role/fargate-api/*), so without this check a stack could run under another
+    /// team's task role, or read its secrets with its execution role. GetRole by name (IAM role names are unique per
+    /// account, whatever path the ARN spells): a role outside the provider's path is not one it made (it may read each of
+    /// its own, so AccessDenied says the same), and a role that does not exist is ECS's to refuse. Nothing has been changed
+    /// when this fails: the plan makes every write wait for it.
+    /// </summary>
+    protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var given = SpecOf<GivenRole>(step);
+        IamRole role;
+        try
+        {
+            role = await run.Aws.Iam.GetRoleAsync(given.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.IamNoSuchEntity, AwsErrorCodes.IamAccessDenied))
+        {
+            return StepOutcome.Done;
+        }
+
+        if (role.Path != ResourceNames.RolePath || OwnershipCheck.IsOwnedBy(role.Tags, given.OwnerTags))
+        {
+            return StepOutcome.Done;
+        }
+
+        throw new ProvisioningException(
+            $"{given.Property} names the role '{given.Arn}', which the FargateApi provider made for {OwnershipCheck.OwnerOf(role.Tags)}, " +
+            $"not for this resource; nothing was changed. Name a role of your own outside {ResourceNames.RolePath} that the platform team " +
+            $"lists in PassableRoleArns, or leave {given.Property} out and the provider makes one.");
+    }
 
     /// <summary>
     /// CreateRole with the trust policy, the permissions boundary and this generation's tags. One that exists is this
