@@ -1,6 +1,7 @@
 using FargateApi.Aws.Http;
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Lambda;
+using FargateApi.Desired;
 using FargateApi.Lambda.Logging;
 using FargateApi.Provisioning;
 
@@ -44,6 +45,7 @@ internal sealed class AwsWiring
         var options = new ProvisionerOptions(callerOptions.Region)
         {
             PermissionsBoundaryArn = _environment(ProvisionerOptions.PermissionsBoundaryVariable) is { Length: > 0 } boundary ? boundary : null,
+            Grantable = GrantableResources.Parse(_environment(GrantableResources.Variable)),
         };
         _log.Info(
             "lifecycle.ready",
