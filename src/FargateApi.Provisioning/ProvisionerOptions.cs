@@ -1,3 +1,5 @@
+using FargateApi.Desired;
+
 namespace FargateApi.Provisioning;
 
 /// <summary>The provisioner's settings; tests shrink the delays to zero.</summary>
@@ -19,6 +21,12 @@ internal sealed record ProvisionerOptions(string Region, string? FunctionArn = n
     public string? PermissionsBoundaryArn { get; init; }
 
     public const string PermissionsBoundaryVariable = "FARGATE_API_PERMISSIONS_BOUNDARY_ARN";
+
+    /// <summary>
+    /// What Grants and Secrets may name, per ProjectPrefix (env <see cref="GrantableResources.Variable"/>, template.yaml's
+    /// GrantableResourcePatterns). Default: names starting with the stack's prefix.
+    /// </summary>
+    public GrantableResources Grantable { get; init; } = GrantableResources.Default;
 
     /// <summary>
     /// How long before CloudFormation's own deadline (its request time + ServiceTimeout) the operation stops waiting and

@@ -71,8 +71,18 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
             : await CreateCoreAsync(identity, newProperties, budget, continuation, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Grants and Secrets name only what the platform team allows this ProjectPrefix, checked before any call.</summary>
+    private void RefuseUngrantable(ServiceProperties properties)
+    {
+        if (options.Grantable.Violations(properties) is { Count: > 0 } violations)
+        {
+            throw new ProvisioningException($"{string.Join(" ", violations)} Nothing was changed.");
+        }
+    }
+
     private async Task<LifecycleOutcome> CreateCoreAsync(ResourceIdentity identity, ServiceProperties properties, WaitBudget budget, LifecycleContinuation? resumed, CancellationToken cancellationToken)
     {
+        RefuseUngrantable(properties);
         var env = await EnvironmentAsync(identity, cancellationToken).ConfigureAwait(false);
         var network = resumed?.Network is { } read ? FromContinued(read) : await ReadNetworkAsync(properties.Network, cancellationToken).ConfigureAwait(false);
         var desired = DesiredStack.From(properties, network, env, Owner(identity), generation: 0);
@@ -88,6 +98,7 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         LifecycleContinuation? resumed,
         CancellationToken cancellationToken)
     {
+        RefuseUngrantable(newProperties);
         var id = PhysicalIds.ParseServiceArn(physicalResourceId, oldProperties ?? newProperties)
             ?? throw new ProvisioningException($"'{physicalResourceId}' is not the ARN of an ECS service this provider made; it cannot be updated.");
         var env = await EnvironmentAsync(identity, cancellationToken).ConfigureAwait(false);

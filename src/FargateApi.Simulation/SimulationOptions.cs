@@ -111,14 +111,14 @@ public sealed record SimulationOptions
     internal RetryPolicy? ClientRetry { get; init; } = RetryPolicy.Default;
 
     /// <summary>
-    /// RegisterScalableTarget with Tags for a target that already exists: false ignores the tags, as the API reference words
-    /// it ("Use this parameter to tag the scalable target when it is created. To tag an existing scalable target, use the
-    /// TagResource operation."); true answers the ValidationException real accounts report ("The scalable target that you
-    /// tried to tag already exists. To update tags on an existing scalable target, use the TagResource API.":
-    /// hashicorp/terraform-provider-aws#31839, terraform-aws-modules/terraform-aws-rds-aurora#420). Either way an existing
-    /// target's tags change only through TagResource / UntagResource.
+    /// RegisterScalableTarget with Tags for a target that already exists: true (the default, as real accounts behave) answers
+    /// the ValidationException they report ("The scalable target that you tried to tag already exists. To update tags on an
+    /// existing scalable target, use the TagResource API.": hashicorp/terraform-provider-aws#31839,
+    /// terraform-aws-modules/terraform-aws-rds-aurora#420); false ignores the tags, as the API reference's wording alone
+    /// would allow ("Use this parameter to tag the scalable target when it is created. To tag an existing scalable target,
+    /// use the TagResource operation."). Either way an existing target's tags change only through TagResource / UntagResource.
     /// </summary>
-    public bool RejectTagsOnRegisteredScalableTarget { get; init; }
+    public bool RejectTagsOnRegisteredScalableTarget { get; init; } = true;
 
     /// <summary>Seed of the backoff jitter, so runs repeat.</summary>
     public int RetrySeed { get; init; } = 7;

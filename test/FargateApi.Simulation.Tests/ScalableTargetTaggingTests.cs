@@ -24,7 +24,7 @@ public sealed class ScalableTargetTaggingTests
     [Fact]
     public async Task Tags_of_the_creating_register_apply_and_those_of_a_later_register_do_not()
     {
-        var (aws, resourceId) = await WithServiceAsync();
+        var (aws, resourceId) = await WithServiceAsync(new SimulationOptions { RejectTagsOnRegisteredScalableTarget = false });
         var arn = await aws.ApplicationAutoScaling.RegisterScalableTargetAsync(
             new() { ResourceId = resourceId, MinCapacity = 1, MaxCapacity = 4, Tags = new Dictionary<string, string> { ["team"] = "a" } }, None);
 

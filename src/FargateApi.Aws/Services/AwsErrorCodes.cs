@@ -49,6 +49,9 @@ internal static class AwsErrorCodes
     // IAM (query: error.code of the model's exception shapes).
     public const string IamEntityAlreadyExists = "EntityAlreadyExists";
     public const string IamNoSuchEntity = "NoSuchEntity";
+
+    /// <summary>IAM's Query-protocol code for a denied call ("AccessDenied", HTTP 403; IAM API reference, Common Errors).</summary>
+    public const string IamAccessDenied = "AccessDenied";
     public const string IamDeleteConflict = "DeleteConflict";
     public const string IamConcurrentModification = "ConcurrentModification";
     public const string IamMalformedPolicyDocument = "MalformedPolicyDocument";

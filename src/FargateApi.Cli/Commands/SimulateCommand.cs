@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FargateApi.Cli.Templates;
+using FargateApi.Desired;
 using FargateApi.Properties;
 using FargateApi.Provisioning;
 using FargateApi.Simulation;
@@ -89,13 +90,17 @@ internal static class SimulateCommand
         return await SimulateAsync(createProperties, updateProperties, latency, json, output, errors).ConfigureAwait(false);
     }
 
+    private static readonly GrantableResources AnyResource = new(ValueList.Of("*"));
+
     private static async Task<int> SimulateAsync(ServiceProperties created, ServiceProperties updated, TimeSpan latency, bool json, TextWriter output, TextWriter errors)
     {
         var aws = new SimulatedAws(new SimulationOptions { Latency = latency });
         aws.SeedNetwork(created.ProjectPrefix);
         var provisioner = new StackProvisioner(
             aws.Apis,
-            new ProvisionerOptions(aws.Options.Region) { PollDelay = SimulatedWait, SecurityGroupBackoff = SimulatedWait },
+            // The platform team's GrantableResourcePatterns are a setting of the deployed provider, and the names of
+            // resources a template makes (!Ref) are stand-ins here: the simulation grants whatever the template names.
+            new ProvisionerOptions(aws.Options.Region) { PollDelay = SimulatedWait, SecurityGroupBackoff = SimulatedWait, Grantable = AnyResource },
             TimeProvider.System);
         var text = json ? TextWriter.Null : output;
         var phases = new PhaseRunner(aws, text, errors);

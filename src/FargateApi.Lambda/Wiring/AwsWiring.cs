@@ -2,6 +2,7 @@ using FargateApi.Aws.Http;
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Lambda;
 using FargateApi.Aws.Services.SecretsManager;
+using FargateApi.Desired;
 using FargateApi.Lambda.Logging;
 using FargateApi.Lambda.Verification;
 using FargateApi.Provisioning;
@@ -62,6 +63,7 @@ internal sealed class AwsWiring
         {
             PermissionsBoundaryArn = _environment(ProvisionerOptions.PermissionsBoundaryVariable) is { Length: > 0 } boundary ? boundary : null,
             AllowedListenerArns = AllowedListeners(_environment(ProvisionerOptions.AllowedListenersVariable)),
+            Grantable = GrantableResources.Parse(_environment(GrantableResources.Variable)),
         };
         _log.Info(
             "lifecycle.ready",

@@ -9,6 +9,7 @@ internal sealed record DesiredRole(
     string Path,
     string Arn,
     string TrustedService,
+    string SourceAccount,
     string PolicyName,
     ValueList<PolicyStatement> Statements,
     ValueMap Tags) : IDesiredResource
@@ -16,7 +17,7 @@ internal sealed record DesiredRole(
     /// <summary>The service that assumes both roles (ECS task IAM roles: trust <c>ecs-tasks.amazonaws.com</c>).</summary>
     public const string EcsTasksPrincipal = "ecs-tasks.amazonaws.com";
 
-    public string TrustPolicyDocument => PolicyDocuments.Trust(TrustedService);
+    public string TrustPolicyDocument => PolicyDocuments.Trust(TrustedService, SourceAccount);
 
     public string? PolicyDocument => Statements.Count == 0 ? null : PolicyDocuments.Render(Statements);
 
@@ -25,6 +26,7 @@ internal sealed record DesiredRole(
         new("RoleName", Name),
         new("Path", Path),
         new("TrustedService", TrustedService),
+        new("TrustSourceAccount", SourceAccount),
         .. Statements.Select(statement => Field.Of($"Policy.{statement.Sid}", statement)),
         .. Field.Tags(Tags),
     ];

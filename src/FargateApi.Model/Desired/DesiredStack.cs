@@ -179,6 +179,7 @@ internal sealed record DesiredStack(
             ResourceNames.RolePath,
             env.Arn("iam", $"role{ResourceNames.RolePath}{name}", region: string.Empty),
             DesiredRole.EcsTasksPrincipal,
+            env.AccountId,
             PolicyName: name,
             statements,
             tags);

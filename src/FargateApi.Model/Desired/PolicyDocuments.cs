@@ -41,7 +41,14 @@ internal static class PolicyDocuments
         writer.WriteEndArray();
     });
 
-    public static string Trust(string servicePrincipal) => Write(writer =>
+    /// <summary>
+    /// The trust policy of a role the provider makes: the service may assume it only for this account's own resources.
+    /// ECS recommends aws:SourceAccount (or aws:SourceArn) in the task role's trust relationship "to prevent the confused
+    /// deputy problem" (ECS Developer Guide, "Amazon ECS task IAM role", Create the task IAM role,
+    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html; IAM User Guide, "The confused deputy
+    /// problem", https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html).
+    /// </summary>
+    public static string Trust(string servicePrincipal, string sourceAccount) => Write(writer =>
     {
         writer.WriteStartArray("Statement");
         writer.WriteStartObject();
@@ -50,9 +57,17 @@ internal static class PolicyDocuments
         writer.WriteString("Service", servicePrincipal);
         writer.WriteEndObject();
         writer.WriteString("Action", "sts:AssumeRole");
+        writer.WriteStartObject("Condition");
+        writer.WriteStartObject("StringEquals");
+        writer.WriteString(SourceAccountKey, sourceAccount);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndArray();
     });
+
+    /// <summary>The global condition key a service principal sets to the account of the resource it acts for (IAM User Guide, "AWS global condition context keys").</summary>
+    public const string SourceAccountKey = "aws:SourceAccount";
 
     private static string Write(Action<Utf8JsonWriter> statements)
     {

@@ -49,15 +49,19 @@ internal static class CreatePlanner
     /// operation's time in per-call latencies.
     /// </summary>
     /// <returns>The ids of the last steps before the stack is serving (the wait, or the service and scaling).</returns>
-    public static IReadOnlyList<string> AddStack(StepList steps, DesiredStack desired, IReadOnlyList<string?> after, bool adoptLogGroup, string? rulePriorityNote)
+    /// <param name="adoptedLogGroup">The log group as the generation being replaced declared it, when the new one shares it:
+    /// the adopting step moves its ownership tags and removes the user tags no longer declared.</param>
+    public static IReadOnlyList<string> AddStack(StepList steps, DesiredStack desired, IReadOnlyList<string?> after, bool adoptLogGroup, string? rulePriorityNote, DesiredLogGroup? adoptedLogGroup = null)
     {
-        string?[] start = [.. after];
+        // Nothing is made before the roles the properties name are known not to be another owner's.
+        string?[] start = [.. after, .. AddGivenRoleChecks(steps, GivenRole.Of(desired), [])];
         var logGroup = steps.Add(
             "create-log-group",
             adoptLogGroup ? StepAction.AdoptLogGroup : StepAction.CreateLogGroup,
             desired.LogGroup.Name,
             start,
-            desired.LogGroup);
+            desired.LogGroup,
+            detail: adoptLogGroup && adoptedLogGroup is not null ? step => step with { Previous = adoptedLogGroup } : null);
         var retention = steps.Add(
             "put-retention-policy",
             StepAction.PutRetentionPolicy,
@@ -148,6 +152,16 @@ internal static class CreatePlanner
 
         return last;
     }
+
+    /// <summary>One check per role the properties name: it is not a role the provider made for another owner.</summary>
+    public static IReadOnlyList<string> AddGivenRoleChecks(StepList steps, IEnumerable<GivenRole> roles, IReadOnlyList<string?> after) =>
+        [.. roles.Select(role => steps.Add(
+            $"check-{(role.Property == "TaskRoleArn" ? "task" : "execution")}-role",
+            StepAction.CheckGivenRole,
+            role.Arn,
+            after,
+            role,
+            "a role the provider made is used only by the resource it was made for"))];
 
     /// <summary>A role the provider makes, then its inline policy (none when it has no statement: nothing to put).</summary>
     public static (string? Role, string? Policy) AddRole(StepList steps, string id, DesiredRole? role, IReadOnlyList<string?> start)

@@ -29,7 +29,8 @@ internal static class ReplacementPlanner
             next,
             after: reads,
             adoptLogGroup: next.LogGroup.Name == current.LogGroup.Name,
-            rulePriorityNote: $"the highest free one, so the old rule keeps the traffic; the new rule takes {next.ListenerRule.Priority} once the new stack serves");
+            rulePriorityNote: $"the highest free one, so the old rule keeps the traffic; the new rule takes {next.ListenerRule.Priority} once the new stack serves",
+            adoptedLogGroup: current.LogGroup);
         // Traffic moves only onto healthy targets, whether or not the update waits for a steady state (a running task is not
         // yet a healthy target: aws-cli#9487, botocore#1021).
         var healthy = steps.Add(

@@ -32,6 +32,10 @@ internal enum StepAction
 
     /// <summary>PutRolePolicy, or DeleteRolePolicy when no statement is left.</summary>
     PutRolePolicy,
+
+    /// <summary>GetRole on a role the properties name (TaskRoleArn, ExecutionRoleArn): a role the provider made is used only by
+    /// the resource it was made for (safety; its ownership tags say whose it is).</summary>
+    CheckGivenRole,
     DeleteRole,
 
     /// <summary>CreateSecurityGroup (it comes with the allow-all egress rule).</summary>
@@ -100,7 +104,7 @@ internal static class StepActions
         StepAction.FindSecurityGroup => ResourceKind.SecurityGroup,
         StepAction.FindTaskDefinition => ResourceKind.TaskDefinition,
         StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.PutRetentionPolicy or StepAction.DeleteLogGroup => ResourceKind.LogGroup,
-        StepAction.CreateRole or StepAction.PutRolePolicy or StepAction.DeleteRole => ResourceKind.Role,
+        StepAction.CreateRole or StepAction.PutRolePolicy or StepAction.CheckGivenRole or StepAction.DeleteRole => ResourceKind.Role,
         StepAction.CreateSecurityGroup or StepAction.AuthorizeIngress or StepAction.RevokeIngress or StepAction.DeleteSecurityGroup => ResourceKind.SecurityGroup,
         StepAction.CreateTargetGroup or StepAction.CheckTargetGroupOwner or StepAction.ModifyTargetGroup or StepAction.ModifyTargetGroupAttributes
             or StepAction.DeleteTargetGroup or StepAction.WaitForHealthyTargets => ResourceKind.TargetGroup,
@@ -116,7 +120,7 @@ internal static class StepActions
 
     public static Verb VerbOf(StepAction action) => action switch
     {
-        StepAction.ResolveNetwork or StepAction.CheckTargetGroupOwner or StepAction.CheckListenerRules
+        StepAction.ResolveNetwork or StepAction.CheckTargetGroupOwner or StepAction.CheckListenerRules or StepAction.CheckGivenRole
             or StepAction.FindService or StepAction.FindTargetGroup or StepAction.FindListenerRule or StepAction.FindSecurityGroup
             or StepAction.FindTaskDefinition => Verb.Read,
         StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.CreateRole or StepAction.CreateSecurityGroup or StepAction.CreateTargetGroup

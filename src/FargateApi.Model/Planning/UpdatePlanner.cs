@@ -26,6 +26,10 @@ internal static class UpdatePlanner
         var changes = new List<ResourceChange>();
         var reads = Observation.AddReads(steps, current, next);
 
+        // A role the properties now name (a new ARN, or a role the provider made before) is checked before anything changes.
+        var newlyGiven = GivenRole.Of(next).Where(role => !GivenRole.Of(current).Contains(role));
+        var checks = CreatePlanner.AddGivenRoleChecks(steps, newlyGiven, reads);
+
         var logGroup = Diff(current.LogGroup.Fields(), next.LogGroup.Fields());
         if (Changed(logGroup, "RetentionInDays"))
         {
@@ -216,8 +220,8 @@ internal static class UpdatePlanner
             steps.Add(id, StepAction.DeleteRole, role.Name, [wait ?? update ?? register], role);
         }
 
-        // Every change waits for the reads it was planned from.
-        var leaves = reads.OfType<string>().ToValueList();
+        // Every change waits for the reads it was planned from, and for the checks of roles the properties now name.
+        var leaves = checks.Count > 0 ? checks.ToValueList() : reads.OfType<string>().ToValueList();
         var planned = steps.ToValueList()
             .Select(step => step.DependsOn.Count == 0 && !Observation.IsRead(step) ? step with { DependsOn = leaves } : step)
             .ToValueList();
@@ -242,7 +246,14 @@ internal static class UpdatePlanner
         string? target = null;
         if (old is null || scaling.Any(change => !IsTag(change) && !change.Field.StartsWith("Policy.", StringComparison.Ordinal)))
         {
-            target = steps.Add("register-scalable-target", StepAction.RegisterScalableTarget, $"{@new.ResourceId} ({@new.MinCapacity}–{@new.MaxCapacity})", [], @new);
+            // On a target that exists the register changes only min and max: its tags are the tag step's (ScalingModule).
+            target = steps.Add(
+                "register-scalable-target",
+                StepAction.RegisterScalableTarget,
+                $"{@new.ResourceId} ({@new.MinCapacity}–{@new.MaxCapacity})",
+                [],
+                @new,
+                detail: old is null ? null : step => step with { Previous = old });
         }
 
         foreach (var policy in @new.Policies.Where(policy => Changed(scaling, $"Policy.{policy.Name}")))

@@ -241,7 +241,7 @@ internal sealed class ClockedDeployments(SimulationContext context, EcsTimings t
             return;
         }
 
-        if (tasks.RoleNotYetAssumable(primary.TaskDefinitionArn, at) is { } role)
+        if (tasks.RoleNotAssumable(primary.TaskDefinitionArn, at) is { } role)
         {
             tasks.RoleLaunchFailed(service, role, at);
             service.LaunchRetryAt = at + timings.LaunchRetry;

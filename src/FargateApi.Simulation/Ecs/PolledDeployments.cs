@@ -46,7 +46,7 @@ internal sealed class PolledDeployments(SimulationContext context, TaskRoster ta
         }
 
         primary.Polls++;
-        if (primary.DesiredCount > 0 && tasks.RoleNotYetAssumable(primary.TaskDefinitionArn, context.Now) is { } role)
+        if (primary.DesiredCount > 0 && tasks.RoleNotAssumable(primary.TaskDefinitionArn, context.Now) is { } role)
         {
             tasks.RoleLaunchFailed(service, role, context.Now);
             return;

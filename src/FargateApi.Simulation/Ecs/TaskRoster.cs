@@ -1,3 +1,4 @@
+using FargateApi.Simulation.Authorization;
 using FargateApi.Simulation.Core;
 using FargateApi.Simulation.Ec2;
 using FargateApi.Simulation.Elbv2;
@@ -104,19 +105,30 @@ internal sealed class TaskRoster(SimulationContext context, TaskDefinitionStore 
     }
 
     /// <summary>
-    /// The role ECS cannot assume yet because it was created less than <see cref="SimulationOptions.AssumeRoleLagAfterCreateRole"/>
-    /// ago, or null. A launch in that window fails before a task exists (pulumi/pulumi-awsx#927).
+    /// A role of the task definition ECS cannot assume, or null: one created less than
+    /// <see cref="SimulationOptions.AssumeRoleLagAfterCreateRole"/> ago (a launch in that window fails before a task exists,
+    /// pulumi/pulumi-awsx#927), or one whose trust policy does not let ecs-tasks.amazonaws.com assume it for a task of this
+    /// account (ECS sets aws:SourceAccount to it; <see cref="TrustPolicy"/>). Roles the simulation does not hold are not checked.
     /// </summary>
-    public string? RoleNotYetAssumable(string taskDefinitionArn, DateTimeOffset at)
+    public string? RoleNotAssumable(string taskDefinitionArn, DateTimeOffset at)
     {
-        var lag = context.Options.AssumeRoleLagAfterCreateRole;
-        if (lag <= TimeSpan.Zero || taskDefinitions.Find(taskDefinitionArn) is not { } definition)
+        if (taskDefinitions.Find(taskDefinitionArn) is not { } definition)
         {
             return null;
         }
 
-        return definition.RoleArns.FirstOrDefault(arn => iam.FindByArn(arn) is { } role && at < role.CreatedAt + lag);
+        var lag = context.Options.AssumeRoleLagAfterCreateRole;
+        var assumeContext = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["aws:SourceAccount"] = [context.Options.AccountId],
+        };
+        return definition.RoleArns.FirstOrDefault(arn => iam.FindByArn(arn) is { } role
+            && ((lag > TimeSpan.Zero && at < role.CreatedAt + lag)
+                || !TrustPolicy.Allows(role.AssumeRolePolicyDocument, EcsTasksPrincipal, role.Arn, assumeContext)));
     }
+
+    /// <summary>The service principal that assumes task and execution roles (ECS Developer Guide, task-iam-roles.html).</summary>
+    private const string EcsTasksPrincipal = "ecs-tasks.amazonaws.com";
 
     /// <summary>The service event for a launch that failed on the role (pulumi/pulumi-awsx#927, aws-samples/aws-modern-application-workshop#149).</summary>
     public void RoleLaunchFailed(SimEcsService service, string roleArn, DateTimeOffset at) =>

@@ -36,7 +36,6 @@ public sealed class CodeActionsTests(ITestOutputHelper output)
         var called = CodeActions.Scan().Calls.Select(call => call.Action).ToHashSet(StringComparer.Ordinal);
 
         // The client still offers them (OperationCatalog), but no code path calls them: the role need not allow them.
-        Assert.DoesNotContain("iam:UpdateAssumeRolePolicy", called);
         Assert.DoesNotContain("iam:AttachRolePolicy", called);
     }
 }

@@ -29,6 +29,7 @@ internal static partial class PolicyRules
         "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:DescribeListeners",
         "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTags",
         "application-autoscaling:RegisterScalableTarget", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:PutScalingPolicy",
+        "application-autoscaling:DescribeScalableTargets",
         "ec2:DescribeSecurityGroups", "ec2:DescribeNetworkInterfaces",
         "logs:DescribeLogGroups",
     };
@@ -269,7 +270,8 @@ internal static partial class PolicyRules
     private static bool IsProviderRolePattern((string Tag, string Value) leaf) =>
         leaf.Tag == "!Sub" && ProviderRoleArn().IsMatch(leaf.Value);
 
-    /// <summary>Roles under ResourceNames.RolePath (/fargate-api/) of this account.</summary>
-    [GeneratedRegex(@"^arn:\$\{AWS::Partition\}:iam::\$\{AWS::AccountId\}:role/fargate-api/\*$")]
+    /// <summary>Roles under ResourceNames.RolePath (/fargate-api/) of this account, or only those of the allowed prefixes
+    /// (role names start with the ProjectPrefix: ResourceNames.TaskRole, ExecutionRole).</summary>
+    [GeneratedRegex(@"^arn:\$\{AWS::Partition\}:iam::\$\{AWS::AccountId\}:role/fargate-api/(\$\{ProjectPrefixPattern\}-)?\*$")]
     private static partial Regex ProviderRoleArn();
 }

@@ -34,6 +34,11 @@ internal sealed class Harness
         Provisioner = new StackProvisioner(Apis, Options, Aws.Options.TimeProvider);
     }
 
+    /// <summary>A harness whose simulation enforces template.yaml's provider role on every call, with the template's boundary.</summary>
+    public static Harness Enforced() => new(
+        clock => new SimulationOptions { TimeProvider = clock, Permissions = TemplatePermissions.ProviderRole() },
+        new ProvisionerOptions("us-east-1") { PermissionsBoundaryArn = TemplatePermissions.BoundaryArn });
+
     public SteppingClock Clock { get; }
 
     /// <summary>The default account: AWS's documented lags and timings, and the template's provider role enforced.</summary>

@@ -92,7 +92,9 @@ public class CreatePlanTests
         var plan = Plan.ForCreate(Seed.Stack(Seed.Properties with { TaskRoleArn = "arn:aws:iam::1:role/t", ExecutionRoleArn = "arn:aws:iam::1:role/e" }));
 
         Assert.DoesNotContain(plan.Steps, step => step.Action == StepAction.CreateRole);
-        Assert.Equal(["resolve-network"], plan.Steps.Single(step => step.Id == "register-task-definition").DependsOn);
+        // The named roles are checked (not another owner's) alongside the network read, before anything is made.
+        Assert.Equal(["resolve-network", "check-execution-role", "check-task-role"], plan.Steps.Single(step => step.Id == "register-task-definition").DependsOn);
+        Assert.All(plan.Steps.Where(step => step.Action == StepAction.CheckGivenRole), check => Assert.Empty(check.DependsOn));
     }
 
     [Fact]

@@ -203,8 +203,9 @@ public class UpdatePlanTests
     {
         var plan = Update(Seed.Properties with { ExecutionRoleArn = "arn:aws:iam::123456789012:role/mine" });
 
-        Assert.Equal(["register-task-definition", "update-service", "wait-steady-state", "delete-execution-role"], Ids(plan));
-        Assert.Equal(["wait-steady-state"], Acts(plan)[3].DependsOn);
+        // The role now named is checked first (not another owner's role): every change waits for the check.
+        Assert.Equal(["check-execution-role", "register-task-definition", "update-service", "wait-steady-state", "delete-execution-role"], Ids(plan));
+        Assert.Equal(["wait-steady-state"], Acts(plan)[4].DependsOn);
         Assert.Equal(ChangeKind.Delete, plan.Changes.Single(change => change.Resource == "execution role").Kind);
     }
 

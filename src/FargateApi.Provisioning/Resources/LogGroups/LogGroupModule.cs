@@ -50,7 +50,7 @@ internal sealed class LogGroupModule : ResourceModule
             throw OwnershipCheck.NotOurs("log group", desired.Name, tags);
         }
 
-        await logs.TagResourceAsync(TaggableArn(desired), desired.Tags, cancellationToken).ConfigureAwait(false);
+        await TagAsync(logs, desired, PreviousOf<DesiredLogGroup>(step), cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
     }
 
@@ -83,15 +83,19 @@ internal sealed class LogGroupModule : ResourceModule
 
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
-        var desired = SpecOf<DesiredLogGroup>(step);
-        var arn = TaggableArn(desired);
-        await run.Aws.Logs.TagResourceAsync(arn, desired.Tags, cancellationToken).ConfigureAwait(false);
-        if (Tagging.Removed(PreviousOf<DesiredLogGroup>(step)?.Tags, desired.Tags) is { Count: > 0 } keys)
-        {
-            await run.Aws.Logs.UntagResourceAsync(arn, keys, cancellationToken).ConfigureAwait(false);
-        }
-
+        await TagAsync(run.Aws.Logs, SpecOf<DesiredLogGroup>(step), PreviousOf<DesiredLogGroup>(step), cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
+    }
+
+    /// <summary>TagResource with the declared tags, then UntagResource for the keys the previous declaration had and this one lacks.</summary>
+    private static async Task TagAsync(ICloudWatchLogsClient logs, DesiredLogGroup desired, DesiredLogGroup? previous, CancellationToken cancellationToken)
+    {
+        var arn = TaggableArn(desired);
+        await logs.TagResourceAsync(arn, desired.Tags, cancellationToken).ConfigureAwait(false);
+        if (Tagging.Removed(previous?.Tags, desired.Tags) is { Count: > 0 } keys)
+        {
+            await logs.UntagResourceAsync(arn, keys, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static async Task<LogGroup?> FindAsync(ICloudWatchLogsClient logs, string name, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Iam;
 using FargateApi.Desired;
+using FargateApi.Naming;
 using FargateApi.Planning;
 using FargateApi.Provisioning.Execution;
 
@@ -10,6 +11,38 @@ namespace FargateApi.Provisioning.Resources.Roles;
 internal sealed class RoleModule : ResourceModule
 {
     public override ResourceKind Kind => ResourceKind.Role;
+
+    /// <summary>
+    /// A role the properties name must not be one the provider made for another owner: the shared provider may pass every
+    /// role under its path (iam:PassRole on role/fargate-api/*), so without this check a stack could run under another
+    /// team's task role, or read its secrets with its execution role. GetRole by name (IAM role names are unique per
+    /// account, whatever path the ARN spells): a role outside the provider's path is not one it made (it may read each of
+    /// its own, so AccessDenied says the same), and a role that does not exist is ECS's to refuse. Nothing has been changed
+    /// when this fails: the plan makes every write wait for it.
+    /// </summary>
+    protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var given = SpecOf<GivenRole>(step);
+        IamRole role;
+        try
+        {
+            role = await run.Aws.Iam.GetRoleAsync(given.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.IamNoSuchEntity, AwsErrorCodes.IamAccessDenied))
+        {
+            return StepOutcome.Done;
+        }
+
+        if (role.Path != ResourceNames.RolePath || OwnershipCheck.IsOwnedBy(role.Tags, given.OwnerTags))
+        {
+            return StepOutcome.Done;
+        }
+
+        throw new ProvisioningException(
+            $"{given.Property} names the role '{given.Arn}', which the FargateApi provider made for {OwnershipCheck.OwnerOf(role.Tags)}, " +
+            $"not for this resource; nothing was changed. Name a role of your own outside {ResourceNames.RolePath} that the platform team " +
+            $"lists in PassableRoleArns, or leave {given.Property} out and the provider makes one.");
+    }
 
     /// <summary>
     /// CreateRole with the trust policy, the permissions boundary and this generation's tags. One that exists is this
@@ -36,14 +69,49 @@ internal sealed class RoleModule : ResourceModule
         }
 
         await iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+        await TrustAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
     }
 
-    /// <summary>The inline policy is the only thing of a role that changes in place.</summary>
+    /// <summary>
+    /// The inline policy changes in place. On a role that exists (an update: the step knows its previous version), the role
+    /// is read first: it must be ours, and its trust policy is brought in line (<see cref="BringInLineAsync"/>).
+    /// </summary>
     protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
-        await PutPolicyAsync(run.Aws.Iam, SpecOf<DesiredRole>(step), cancellationToken).ConfigureAwait(false);
+        var desired = SpecOf<DesiredRole>(step);
+        if (PreviousOf<DesiredRole>(step) is not null)
+        {
+            await BringInLineAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PutPolicyAsync(run.Aws.Iam, desired, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
+    }
+
+    /// <summary>
+    /// GetRole on a role an update changes: nothing is changed on a role whose tags name another owner, and a role made
+    /// before its trust policy carried aws:SourceAccount gets it now (UpdateAssumeRolePolicy, only when it differs).
+    /// </summary>
+    private static async Task BringInLineAsync(StackRun run, DesiredRole desired, CancellationToken cancellationToken)
+    {
+        var iam = run.Aws.Iam;
+        var existing = await ReadAfterWrite.ReadAsync(run, $"IAM role {desired.Name}", token => FindAsync(iam, desired.Name, token), cancellationToken).ConfigureAwait(false);
+        if (!OwnershipCheck.IsOwnedBy(existing.Tags, desired.Tags))
+        {
+            throw OwnershipCheck.NotOurs("IAM role", desired.Name, existing.Tags);
+        }
+
+        await TrustAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>UpdateAssumeRolePolicy when the role's trust policy (as GetRole returned it, decoded) is not the declared one.</summary>
+    private static async Task TrustAsync(IIamClient iam, IamRole existing, DesiredRole desired, CancellationToken cancellationToken)
+    {
+        if (!TrustPolicies.Same(existing.AssumeRolePolicyDocument, desired.TrustPolicyDocument))
+        {
+            await iam.UpdateAssumeRolePolicyAsync(desired.Name, desired.TrustPolicyDocument, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Deletes a role we made: inline policies first, managed ones detached, then the role (DeleteRole's documented order).</summary>
@@ -89,10 +157,17 @@ internal sealed class RoleModule : ResourceModule
         return StepOutcome.Done;
     }
 
+    /// <summary>On a role that is ours (its trust policy brought in line), TagRole with the declared tags, then UntagRole for the keys the declaration dropped.</summary>
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredRole>(step);
+        await BringInLineAsync(run, desired, cancellationToken).ConfigureAwait(false);
         await run.Aws.Iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+        if (Tagging.Removed(PreviousOf<DesiredRole>(step)?.Tags, desired.Tags) is { Count: > 0 } keys)
+        {
+            await run.Aws.Iam.UntagRoleAsync(desired.Name, keys, cancellationToken).ConfigureAwait(false);
+        }
+
         return StepOutcome.Done;
     }
 

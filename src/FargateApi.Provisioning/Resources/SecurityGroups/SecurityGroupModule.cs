@@ -105,11 +105,17 @@ internal sealed class SecurityGroupModule : ResourceModule
         return outcome;
     }
 
+    /// <summary>CreateTags with the declared tags (it overwrites values), then DeleteTags for the keys the declaration dropped.</summary>
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredSecurityGroup>(step);
         var group = await GroupIdAsync(run, desired, cancellationToken).ConfigureAwait(false);
         await run.Aws.Ec2.CreateTagsAsync([group], desired.Tags, cancellationToken).ConfigureAwait(false);
+        if (Tagging.Removed(PreviousOf<DesiredSecurityGroup>(step)?.Tags, desired.Tags) is { Count: > 0 } keys)
+        {
+            await run.Aws.Ec2.DeleteTagsAsync([group], keys, cancellationToken).ConfigureAwait(false);
+        }
+
         return StepOutcome.Done;
     }
 
