@@ -52,7 +52,7 @@ public sealed class OtherTeamsDataTests
     [Fact]
     public async Task The_platform_team_may_allow_shared_resources_besides_the_prefix()
     {
-        var h = new Harness(provisionerOptions: new ProvisionerOptions("us-east-1") { Grantable = GrantableResources.Parse("{ProjectPrefix}-*,shared-*") });
+        var h = new Harness(provisionerOptions: new ProvisionerOptions("us-east-1") { Grantable = GrantableResources.Parse("{ProjectPrefix}-*,shared-*"), PermissionsBoundaryArn = TemplatePermissions.BoundaryArn });
         var props = Props.Seed with { Grants = Props.Seed.Grants with { DynamoDbTables = ["myproj-orders", "shared-currencies"] } };
 
         var created = await h.CreateAsync(props);

@@ -3,6 +3,7 @@ using FargateApi.Desired;
 using FargateApi.Lifecycle.Tests.Support;
 using FargateApi.Properties;
 using FargateApi.Provisioning;
+using FargateApi.TestSupport.Templates;
 
 namespace FargateApi.Lifecycle.Tests;
 
@@ -73,11 +74,18 @@ public sealed class OtherTeamsRolesTests
     [Fact]
     public async Task A_role_of_the_team_outside_the_providers_path_passes_the_check()
     {
-        var h = new Harness();
+        // The platform team lets the provider pass the team's own role (template parameter PassableRoleArns).
+        const string ownArn = "arn:aws:iam::123456789012:role/intruder-own-task-role";
+        var passable = new TemplateDeployment { Parameters = new Dictionary<string, string> { ["PassableRoleArns"] = ownArn } };
+        var h = new Harness(clock => Harness.Realistic(clock) with { Permissions = TemplatePermissions.ProviderRole(passable) });
         await h.CreateAsync();
+        var enforced = h.Aws.Permissions;
+        h.Aws.Permissions = null; // the team makes its role with its own permissions
         var own = await h.Apis.Iam.CreateRoleAsync(
             new CreateRoleRequest("intruder-own-task-role", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""", new Dictionary<string, string>()),
             CancellationToken.None);
+        h.Aws.Permissions = enforced;
+        Assert.Equal(ownArn, own.Arn);
 
         var created = await h.Provisioner.CreateAsync(Attacker(), AttackerProps with { TaskRoleArn = own.Arn }, CancellationToken.None);
 
