@@ -147,8 +147,9 @@ internal sealed class ListenerRuleModule : ResourceModule
             var sibling = run.Outputs.GetAsync(RulePriorities.SiblingRuleArn, () => Task.FromResult<string?>(null));
             if (await sibling.ConfigureAwait(false) is { } siblingArn)
             {
+                var freed = await FreedPriorityAsync(run, desired).ConfigureAwait(false);
                 await AwsErrorMatch.IgnoringAsync(
-                    () => run.Aws.Elb.SetRulePrioritiesAsync([new(siblingArn, desired.Priority)], cancellationToken),
+                    () => run.Aws.Elb.SetRulePrioritiesAsync([new(siblingArn, freed)], cancellationToken),
                     AwsErrorCodes.ElbPriorityInUse, AwsErrorCodes.ElbRuleNotFound).ConfigureAwait(false);
             }
 
@@ -195,6 +196,11 @@ internal sealed class ListenerRuleModule : ResourceModule
         run.Outputs.Set(Outputs.TargetGroupArn, targetGroup);
         return await DeleteRulesOfAsync(run, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false) ? StepOutcome.Done : StepOutcome.FoundNothing;
     }
+
+    private static async Task<int> FreedPriorityAsync(StackRun run, DesiredListenerRule desired) =>
+        await run.Outputs.GetAsync(RulePriorities.FreedPriority, () => Task.FromResult<string?>(null)).ConfigureAwait(false) is { } text
+            ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : desired.Priority;
 
     /// <summary>The rules forwarding to the target group: on the declared listener, else on the listeners it still serves.</summary>
     /// <returns>Whether any rule was found.</returns>
@@ -278,6 +284,11 @@ internal sealed class ListenerRuleModule : ResourceModule
                 $"The listener rule '{foreign}' forwards to this resource's target group but belongs to " +
                 $"{OwnershipCheck.OwnerOf(tags.TryGetValue(foreign, out var found) ? found : new Dictionary<string, string>())}; it was not deleted. " +
                 "Remove the rule (or point it elsewhere) and retry the delete.");
+        }
+
+        if (rules.Where(rule => forwarding.Contains(rule.RuleArn)).Select(RulePriorities.Of).Min() is { } held)
+        {
+            run.Outputs.Set(RulePriorities.FreedPriority, held.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         foreach (var rule in forwarding)

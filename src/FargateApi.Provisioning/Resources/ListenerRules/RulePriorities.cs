@@ -18,6 +18,9 @@ internal static class RulePriorities
     /// <summary>The output a guard leaves for the step it guards: the other generation's rule that takes the priority back.</summary>
     public const string SiblingRuleArn = "SiblingRuleArn";
 
+    /// <summary>The run's output: the priority the deleted rule of this generation held (the lowest, if it had several).</summary>
+    public const string FreedPriority = "FreedPriority";
+
     public static int? Of(Rule rule) =>
         int.TryParse(rule.Priority, NumberStyles.Integer, CultureInfo.InvariantCulture, out var priority) ? priority : null;
 
@@ -78,14 +81,25 @@ internal static class RulePriorities
 
             pairs.Add(new(holder.RuleArn, Of(newRule)!.Value));
         }
+        else if (run.Previous?.ListenerRule.Priority is { } previous && previous != declared
+            && rules.FirstOrDefault(rule => rule.RuleArn != newRuleArn && Of(rule) == previous) is { } serving
+            && await IsOursAsync(elb, serving.RuleArn, desired.Tags, cancellationToken).ConfigureAwait(false))
+        {
+            // The same Update changed Priority: the old generation's rule still serves at the old priority, and a lower number
+            // wins, so it steps aside to the temporary priority the new rule leaves (its cleanup Delete then frees that one).
+            pairs.Add(new(serving.RuleArn, Of(newRule)!.Value));
+        }
 
         await elb.SetRulePrioritiesAsync(pairs, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// After this generation's rule is gone: the rule of another generation of this resource that should take the declared
-    /// priority back (a replacement that rolled back left it at a temporary one), or null when none remains or the
-    /// priority is taken. Only rules forwarding to one of this resource's target groups can be a sibling generation's:
+    /// After this generation's rule is gone: the rule of another generation of this resource that should take the priority it
+    /// held (a replacement that rolled back left the sibling at a temporary one), or null when none remains or the priority is
+    /// taken. Only a sibling at a higher number than the freed one waits for it: the rule being deleted was the one serving.
+    /// In the usual sequences the deleted rule is the one at the temporary priority (the cleanup of the old generation after
+    /// the swap, the Delete of the new one after its rollback), and the sibling keeps the priority its own properties gave
+    /// it, also when the same Update changed Priority. Only rules forwarding to one of this resource's target groups can be a sibling generation's:
     /// other teams' rules on the shared listener are neither read nor touched (and may vanish under us while their
     /// stacks are deleted).
     /// </summary>
@@ -102,15 +116,21 @@ internal static class RulePriorities
             return null;
         }
 
+        if (await run.Outputs.GetAsync(FreedPriority, () => Task.FromResult<string?>(null)).ConfigureAwait(false) is not { } freedText
+            || !int.TryParse(freedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var freed))
+        {
+            return null;
+        }
+
         var remaining = rules.Where(rule => rule.Actions.All(action => action.TargetGroupArn != ourTargetGroupArn)).ToList();
-        if (remaining.Any(rule => Of(rule) == desired.Priority))
+        if (remaining.Any(rule => Of(rule) == freed))
         {
             return null;
         }
 
         var ourTargetGroup = TargetGroupBaseName(ourTargetGroupArn);
         var generation = OwnershipCheck.GenerationOf(desired.Tags);
-        var candidates = remaining.Where(rule => rule.Actions.Any(action => TargetGroupBaseName(action.TargetGroupArn) == ourTargetGroup));
+        var candidates = remaining.Where(rule => Of(rule) > freed && rule.Actions.Any(action => TargetGroupBaseName(action.TargetGroupArn) == ourTargetGroup));
         foreach (var batch in candidates.Chunk(ElbLimits.MaxResourcesPerDescribeTags))
         {
             IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> tags;
