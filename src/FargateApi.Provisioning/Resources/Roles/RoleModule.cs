@@ -63,42 +63,30 @@ internal sealed class RoleModule : ResourceModule
             return StepOutcome.Done;
         }
 
-        // IAM refuses DeleteRole while policies are embedded or attached (DeleteConflict); the two lists and then the
-        // removals are independent of each other, so each pair runs concurrently: one round of calls each, not two.
-        var inline = ListInlineAsync(iam, roleName, cancellationToken);
-        var attached = ListAttachedAsync(iam, roleName, cancellationToken);
-        await Task.WhenAll(inline, attached).ConfigureAwait(false);
-        await Task.WhenAll(
-            (await inline.ConfigureAwait(false))
-                .Select(policy => AwsErrorMatch.IgnoringAsync(() => iam.DeleteRolePolicyAsync(roleName, policy, cancellationToken), AwsErrorCodes.IamNoSuchEntity))
-                .Concat((await attached.ConfigureAwait(false))
-                    .Select(policy => AwsErrorMatch.IgnoringAsync(() => iam.DetachRolePolicyAsync(roleName, policy.PolicyArn, cancellationToken), AwsErrorCodes.IamNoSuchEntity))))
-            .ConfigureAwait(false);
-
-        await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRoleAsync(roleName, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
-        return StepOutcome.Done;
-    }
-
-    private static async Task<List<string>> ListInlineAsync(IIamClient iam, string roleName, CancellationToken cancellationToken)
-    {
         var inline = new List<string>();
         await foreach (var policy in iam.ListAllRolePoliciesAsync(roleName, cancellationToken).ConfigureAwait(false))
         {
             inline.Add(policy);
         }
 
-        return inline;
-    }
+        foreach (var policy in inline)
+        {
+            await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRolePolicyAsync(roleName, policy, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
+        }
 
-    private static async Task<List<AttachedPolicy>> ListAttachedAsync(IIamClient iam, string roleName, CancellationToken cancellationToken)
-    {
         var attached = new List<AttachedPolicy>();
         await foreach (var policy in iam.ListAllAttachedRolePoliciesAsync(roleName, cancellationToken).ConfigureAwait(false))
         {
             attached.Add(policy);
         }
 
-        return attached;
+        foreach (var policy in attached)
+        {
+            await AwsErrorMatch.IgnoringAsync(() => iam.DetachRolePolicyAsync(roleName, policy.PolicyArn, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
+        }
+
+        await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRoleAsync(roleName, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
+        return StepOutcome.Done;
     }
 
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
