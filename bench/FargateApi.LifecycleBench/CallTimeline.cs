@@ -44,7 +44,13 @@ internal sealed class CallTimeline(TimeSpan latency) : TimeProvider
     }
 
     /// <summary>Calls on the longest chain of strictly sequential calls since the last <see cref="Clear"/>.</summary>
-    public int CriticalPathCalls()
+    public int CriticalPathCalls() => Rounds().DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// For each call since the last <see cref="Clear"/>, in the order they finished: the length of the longest chain of
+    /// sequential calls ending with it (1: it started before any other call ended).
+    /// </summary>
+    public IReadOnlyList<int> Rounds()
     {
         List<(long Start, long End)> calls;
         lock (_sync)
@@ -53,7 +59,6 @@ internal sealed class CallTimeline(TimeSpan latency) : TimeProvider
         }
 
         var chain = new int[calls.Count];
-        var longest = 0;
         for (var i = 0; i < calls.Count; i++)
         {
             chain[i] = 1;
@@ -64,10 +69,8 @@ internal sealed class CallTimeline(TimeSpan latency) : TimeProvider
                     chain[i] = chain[j] + 1;
                 }
             }
-
-            longest = Math.Max(longest, chain[i]);
         }
 
-        return longest;
+        return chain;
     }
 }

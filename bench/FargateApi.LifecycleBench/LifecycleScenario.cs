@@ -11,7 +11,8 @@ namespace FargateApi.LifecycleBench;
 /// <param name="PlanDepth">Waves of the planner's dependency graph: Depth × latency is the lower bound of the phase.</param>
 /// <param name="CriticalPathCalls">Calls on the longest chain of strictly sequential calls as executed.</param>
 /// <param name="Errors">AWS errors the provider expects and handles on the way (not-found probes, ENIs still holding a security group).</param>
-internal sealed record PhaseResult(string Phase, int Calls, TimeSpan Wall, int PlanDepth, int CriticalPathCalls, IReadOnlyDictionary<string, int> Operations, string Errors);
+/// <param name="Trace">Each call in the order it finished, with its round: the longest chain of sequential calls ending with it.</param>
+internal sealed record PhaseResult(string Phase, int Calls, TimeSpan Wall, int PlanDepth, int CriticalPathCalls, IReadOnlyDictionary<string, int> Operations, string Errors, IReadOnlyList<string> Trace);
 
 /// <summary>
 /// One resource's life on a fresh simulated account at a fixed per-call latency: Create, an in-place Update (new image),
@@ -22,6 +23,9 @@ internal sealed class LifecycleScenario
 {
     private const string StackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/myproj-app/1c2fa620-982a-11e3-aff7-50e2416294e0";
     private const string LogicalId = "AppApi";
+
+    /// <summary>As the Lambda runtime hands it over (Lambda-Runtime-Invoked-Function-Arn): the account is read off it, no STS call.</summary>
+    private const string FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:fargate-api-provider";
 
     private readonly SimulatedAws _aws;
     private readonly CallTimeline _timeline;
@@ -95,14 +99,18 @@ internal sealed class LifecycleScenario
         var failed = string.Join(", ", calls.Where(c => !c.Succeeded).GroupBy(c => c.Operation + " " + c.Outcome).Select(g => $"{g.Key} ×{g.Count()}"));
         var operations = calls.GroupBy(c => c.Operation).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        results.Add(new PhaseResult(phase, calls.Count, watch.Elapsed, depth, _timeline.CriticalPathCalls(), operations, failed));
+        // The simulation logs a call right after its latency timer fires, so log order and firing order agree but for calls
+        // finishing within the same instant: the trace is for reading, the figures come from the timers alone.
+        var rounds = _timeline.Rounds();
+        var trace = calls.Select((call, index) => $"{(index < rounds.Count ? rounds[index] : 0),3}  {call.Operation} {call.Key}{(call.Succeeded ? string.Empty : " → " + call.Outcome)}").ToList();
+        results.Add(new PhaseResult(phase, calls.Count, watch.Elapsed, depth, _timeline.CriticalPathCalls(), operations, failed, trace));
         return outcome;
     }
 
     private DesiredStack Desired(ServiceProperties properties, int generation) =>
         DesiredStack.From(properties, _network, new AwsEnvironment("aws", "us-east-1", "123456789012"), new Ownership(StackId, LogicalId), generation);
 
-    private static ResourceIdentity Identity(string requestId) => new(StackId, LogicalId, requestId);
+    private static ResourceIdentity Identity(string requestId) => new(StackId, LogicalId, requestId) { FunctionArn = FunctionArn };
 
     private static LifecycleOutcome Finished(LifecycleOutcome? outcome) =>
         outcome is { IsFinished: true } ? outcome : throw new InvalidOperationException("The phase did not finish in one call.");

@@ -3,7 +3,7 @@ using System.Globalization;
 using FargateApi.LifecycleBench;
 
 // Create → Update → Delete on the simulation at fixed per-call latencies, against the dependency graph's lower bound.
-//   dotnet run -c Release --project bench/FargateApi.LifecycleBench [-- --latencies 20,50 --runs 5]
+//   dotnet run -c Release --project bench/FargateApi.LifecycleBench [-- --latencies 20,50 --runs 5 --trace]
 // Prints a markdown table (for docs/benchmarks.md); wall times are medians over the runs.
 var culture = CultureInfo.InvariantCulture;
 var latencies = Option("--latencies", "20,50").Split(',').Select(ms => TimeSpan.FromMilliseconds(int.Parse(ms, culture))).ToList();
@@ -52,6 +52,19 @@ foreach (var phase in breakdown!)
     if (phase.Errors.Length > 0)
     {
         Console.WriteLine($"  - of which expected AWS errors: {phase.Errors}");
+    }
+}
+
+if (args.Contains("--trace"))
+{
+    foreach (var phase in breakdown)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{phase.Phase}, call by call (round, operation, key):");
+        foreach (var line in phase.Trace)
+        {
+            Console.WriteLine("  " + line);
+        }
     }
 }
 

@@ -50,6 +50,25 @@ public sealed class CreateBenchmarkTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Create_with_the_function_arn_makes_twenty_calls_besides_the_steady_state_polls_and_none_to_sts()
+    {
+        // The simulation's fast mode: no propagation lags, so the happy path is the plan's steps, one call each.
+        var h = new Harness(clock => new SimulationOptions { TimeProvider = clock, Permissions = Harness.Realistic(clock).Permissions });
+        var identity = Harness.Identity() with { FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:fargate-api-provider" };
+
+        var created = await h.Provisioner.CreateAsync(identity, Props.Seed, CancellationToken.None);
+
+        Assert.True(created.IsFinished);
+        var calls = h.Aws.Calls.Records.ToList();
+        var serviceCreated = calls.FindIndex(call => call.Operation == "CreateService");
+        var polls = calls.Skip(serviceCreated).Count(call => call.Operation == "DescribeServices");
+        Assert.Equal(0, h.Aws.Calls.CountOf("GetCallerIdentity"));
+        Assert.DoesNotContain(calls.Take(serviceCreated), call => call.Operation == "DescribeServices");
+        Assert.Equal(20, calls.Count - polls);
+        Assert.All(calls, call => Assert.True(call.Succeeded, $"{call.Operation} {call.Outcome}"));
+    }
+
+    [Fact]
     public async Task Calls_per_operation_are_printed()
     {
         var h = new Harness();

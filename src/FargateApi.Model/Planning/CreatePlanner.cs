@@ -68,7 +68,7 @@ internal static class CreatePlanner
             desired.LogGroup.Name,
             [logGroup],
             desired.LogGroup,
-            $"{desired.LogGroup.RetentionDays} days",
+            $"{desired.LogGroup.RetentionDays} days (CreateLogGroup takes no retention)",
             detail: step => step with { Changes = AllOf(desired.LogGroup, "RetentionInDays") });
         var (executionRole, executionPolicy) = AddRole(steps, "execution-role", desired.ExecutionRole, start);
         var (taskRole, taskPolicy) = AddRole(steps, "task-role", desired.TaskRole, start);
@@ -97,6 +97,7 @@ internal static class CreatePlanner
             desired.TargetGroup.Name,
             [ownTargetGroup],
             desired.TargetGroup,
+            "CreateTargetGroup takes no attributes",
             detail: step => step with { Changes = AllUnder(desired.TargetGroup, "Attributes.") });
         var taskDefinition = steps.Add(
             "register-task-definition",
@@ -122,6 +123,7 @@ internal static class CreatePlanner
             $"{desired.SecurityGroup.Name}: {desired.SecurityGroup.Ingress}",
             [securityGroup],
             desired.SecurityGroup,
+            "CreateSecurityGroup takes no rules",
             detail: step => step with { Changes = ValueList.Of(new FieldChange(DesiredSecurityGroup.IngressField, null, desired.SecurityGroup.Ingress.ToString())) });
 
         // The tasks start right away: their log group, and their roles' permissions, must be in place by then.
@@ -147,7 +149,7 @@ internal static class CreatePlanner
 
         if (desired.WaitForSteadyState)
         {
-            last = [steps.Add("wait-steady-state", StepAction.WaitForSteadyState, desired.Service.Name, last, desired.Service)];
+            last = [steps.Add("wait-steady-state", StepAction.WaitForSteadyState, desired.Service.Name, last, desired.Service, "DescribeServices polls: SUCCESS only once the tasks run (WaitForSteadyState)")];
         }
 
         return last;
@@ -174,7 +176,7 @@ internal static class CreatePlanner
         var created = steps.Add($"create-{id}", StepAction.CreateRole, role.Name, start, role);
         var policy = role.Statements.Count == 0
             ? null
-            : steps.Add($"put-{id}-policy", StepAction.PutRolePolicy, role.Name, [created], role, detail: step => step with { Changes = AllUnder(role, "Policy.") });
+            : steps.Add($"put-{id}-policy", StepAction.PutRolePolicy, role.Name, [created], role, "its inline policy: CreateRole takes none", detail: step => step with { Changes = AllUnder(role, "Policy.") });
         return (created, policy);
     }
 

@@ -4,9 +4,11 @@ using FargateApi.Properties;
 namespace FargateApi.Planning;
 
 /// <summary>
-/// Delete, in reverse: stop scaling, drain the service to zero and delete it, wait until it is INACTIVE (its task ENIs
-/// hold the security group), then the rule before the target group it forwards to, the security group, the task
-/// definition revisions, the roles the provider made, and the log group unless it is retained.
+/// Delete, from the front: the listener rule goes first (traffic stops before the tasks do), the service is force-deleted
+/// beside it while its scalable target is deregistered, the task definitions go once the service is deleted, and once it
+/// is INACTIVE (its tasks stopped: their ENIs hold the security group, they run with the roles and write to the log group,
+/// and ECS deregisters them from the target group) the target group, the security group, the roles the provider made,
+/// and the log group unless it is retained.
 /// </summary>
 internal static class DeletePlanner
 {
@@ -14,26 +16,29 @@ internal static class DeletePlanner
     {
         var steps = new StepList();
 
-        // Deregistering first: an active scalable target would push the count back up to MinCapacity after the scale to zero.
-        var scaling = current.Scaling is { } target
-            ? steps.Add("deregister-scalable-target", StepAction.DeregisterScalableTarget, target.ResourceId, [], target, "its scaling policies go with it")
-            : null;
-        var scaleToZero = steps.Add(
-            "scale-service-to-zero",
-            StepAction.ScaleServiceToZero,
-            current.Service.Name,
-            [scaling],
-            current.Service,
-            detail: step => step with { Changes = ValueList.Of(new FieldChange("DesiredCount", current.Service.DesiredCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "0")) });
-        var deleteService = steps.Add("delete-service", StepAction.DeleteService, current.Service.Name, [scaleToZero], current.Service, "force");
-        var inactive = steps.Add("wait-service-inactive", StepAction.WaitForServiceInactive, current.Service.Name, [deleteService], current.Service);
+        // Beside the delete, not before it: a scaling activity can only change the desired count, which a forced delete
+        // ignores ("If true, allows you to delete a service even if it wasn't scaled down to zero tasks", DeleteService
+        // force), and once the service is DRAINING it cannot move it back ("You can't update a service that's inactive",
+        // ServiceNotActiveException of UpdateService, ECS API reference; alchemy-run/alchemy#1581 sees it on DRAINING).
+        if (current.Scaling is { } target)
+        {
+            steps.Add("deregister-scalable-target", StepAction.DeregisterScalableTarget, target.ResourceId, [], target, "its scaling policies go with it");
+        }
 
+        // ELB: "Deletes the specified rule. You can't delete the default rule." (DeleteRule): no precondition on its target
+        // group's targets, so the rule goes first and the load balancer stops sending requests before the tasks stop.
         var rule = steps.Add(
             "delete-listener-rule",
             StepAction.DeleteListenerRule,
             $"priority {current.ListenerRule.Priority} on {current.Network.ListenerArn}",
-            [inactive],
-            current.ListenerRule);
+            [],
+            current.ListenerRule,
+            "first: requests stop before the tasks do");
+
+        // No scale to zero first: force deletes a service whatever its desired count, and ECS drains its tasks itself.
+        var deleteService = steps.Add("delete-service", StepAction.DeleteService, current.Service.Name, [], current.Service, "force");
+        var inactive = steps.Add("wait-service-inactive", StepAction.WaitForServiceInactive, current.Service.Name, [deleteService], current.Service);
+
         steps.Add(
             "restore-rule-priority",
             StepAction.RestoreRulePriority,
@@ -47,7 +52,10 @@ internal static class DeletePlanner
                 Member = RulePriority.OtherGeneration,
                 Changes = ValueList.Of(new FieldChange(RulePriority.Field, RulePriority.Temporary, current.ListenerRule.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             });
-        steps.Add("delete-target-group", StepAction.DeleteTargetGroup, current.TargetGroup.Name, [rule], current.TargetGroup);
+        // After the rule that forwards to it (ELB: "You can delete a target group if it is not referenced by any actions",
+        // DeleteTargetGroup) and after the tasks ECS deregisters from it have stopped (AWS support's advice to keep the load
+        // balancer until the service is INACTIVE, remind101/empire#439).
+        steps.Add("delete-target-group", StepAction.DeleteTargetGroup, current.TargetGroup.Name, [rule, inactive], current.TargetGroup);
         steps.Add(
             "delete-security-group",
             StepAction.DeleteSecurityGroup,
@@ -55,7 +63,9 @@ internal static class DeletePlanner
             [inactive],
             current.SecurityGroup,
             "retries DependencyViolation while the tasks' network interfaces drain");
-        steps.Add("deregister-task-definitions", StepAction.DeregisterTaskDefinitions, current.TaskDefinition.Family, [inactive], current.TaskDefinition, "every revision of the family");
+        // Once the service is deleted, not INACTIVE: "Existing tasks and services that reference an INACTIVE task definition
+        // continue to run without disruption" (DeregisterTaskDefinition, ECS API reference), so draining tasks are unaffected.
+        steps.Add("deregister-task-definitions", StepAction.DeregisterTaskDefinitions, current.TaskDefinition.Family, [deleteService], current.TaskDefinition, "every revision of the family");
         if (current.ExecutionRole is { } exec)
         {
             steps.Add("delete-execution-role", StepAction.DeleteRole, exec.Name, [inactive], exec);

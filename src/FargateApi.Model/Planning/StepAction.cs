@@ -69,7 +69,6 @@ internal enum StepAction
     DeregisterTaskDefinitions,
     CreateService,
     UpdateService,
-    ScaleServiceToZero,
 
     /// <summary>DeleteService with force, so it goes even with running tasks.</summary>
     DeleteService,
@@ -111,7 +110,7 @@ internal static class StepActions
         StepAction.CheckListenerRules or StepAction.CreateListenerRule or StepAction.ModifyRule or StepAction.SetRulePriorities or StepAction.SwapRulePriorities
             or StepAction.DeleteListenerRule or StepAction.RestoreRulePriority => ResourceKind.ListenerRule,
         StepAction.RegisterTaskDefinition or StepAction.DeregisterTaskDefinitions => ResourceKind.TaskDefinition,
-        StepAction.CreateService or StepAction.UpdateService or StepAction.ScaleServiceToZero or StepAction.DeleteService
+        StepAction.CreateService or StepAction.UpdateService or StepAction.DeleteService
             or StepAction.WaitForSteadyState or StepAction.WaitForServiceInactive => ResourceKind.Service,
         StepAction.RegisterScalableTarget or StepAction.PutScalingPolicy or StepAction.DeregisterScalableTarget => ResourceKind.Scaling,
         StepAction.UpdateTags => throw new ArgumentException("UpdateTags acts on whichever resource the step names.", nameof(action)),

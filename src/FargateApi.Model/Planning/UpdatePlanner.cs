@@ -209,7 +209,7 @@ internal static class UpdatePlanner
         changes.Add(InPlace(Resources.Service, service));
 
         var wait = update is not null && next.WaitForSteadyState
-            ? steps.Add("wait-steady-state", StepAction.WaitForSteadyState, next.Service.Name, [update], next.Service)
+            ? steps.Add("wait-steady-state", StepAction.WaitForSteadyState, next.Service.Name, [update], next.Service, "DescribeServices polls: SUCCESS only once the tasks run (WaitForSteadyState)")
             : null;
 
         AddScaling(steps, changes, current.Scaling, next.Scaling);

@@ -115,14 +115,14 @@ public class CreatePlanTests
                 create target group myproj-app-api-tg
                 check listener rules arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2 — priority 1 is free and no other owner's rule matches the same requests
               wave 3:
-                put retention policy /ecs/myproj/app-api — 7 days
-                put role policy myproj-app-api-exec-role
-                put role policy myproj-app-api-task-role
+                put retention policy /ecs/myproj/app-api — 7 days (CreateLogGroup takes no retention)
+                put role policy myproj-app-api-exec-role — its inline policy: CreateRole takes none
+                put role policy myproj-app-api-task-role — its inline policy: CreateRole takes none
                 check target group owner myproj-app-api-tg — its tags name this resource: CreateTargetGroup answers with an existing group of the same name and settings
                 register task definition myproj-app-api-task
-                authorize ingress myproj-app-api-ecs-sg: tcp 8000-8000 from sg-0alb
+                authorize ingress myproj-app-api-ecs-sg: tcp 8000-8000 from sg-0alb — CreateSecurityGroup takes no rules
               wave 4:
-                modify target group attributes myproj-app-api-tg
+                modify target group attributes myproj-app-api-tg — CreateTargetGroup takes no attributes
                 create listener rule priority 1 on arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2
               wave 5:
                 create service myproj-app-api-service in cluster myproj-cluster
@@ -133,7 +133,7 @@ public class CreatePlanTests
                 put scaling policy myproj-app-api-service-memory-scaling
                 put scaling policy myproj-app-api-service-request-scaling
               wave 8:
-                wait for steady state myproj-app-api-service
+                wait for steady state myproj-app-api-service — DescribeServices polls: SUCCESS only once the tasks run (WaitForSteadyState)
 
             """,
             Create.ToString());

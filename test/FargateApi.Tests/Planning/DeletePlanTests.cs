@@ -11,24 +11,36 @@ public class DeletePlanTests
     private static string[][] Waves(Plan plan) => [.. plan.Waves.Select(wave => wave.Select(step => step.Id).ToArray())];
 
     [Fact]
-    public void Delete_runs_in_reverse_and_drains_the_service_before_anything_it_uses()
+    public void Delete_stops_requests_and_deletes_the_service_first_and_drains_it_before_anything_its_tasks_use()
     {
         Assert.Equal(
             [
-                ["deregister-scalable-target"],
-                ["scale-service-to-zero"],
-                ["delete-service"],
-                ["wait-service-inactive"],
-                ["delete-listener-rule", "delete-security-group", "deregister-task-definitions", "delete-execution-role", "delete-task-role", "delete-log-group"],
-                ["restore-rule-priority", "delete-target-group"],
+                ["deregister-scalable-target", "delete-listener-rule", "delete-service"],
+                ["wait-service-inactive", "restore-rule-priority", "deregister-task-definitions"],
+                ["delete-target-group", "delete-security-group", "delete-execution-role", "delete-task-role", "delete-log-group"],
             ],
             Waves(Delete));
     }
 
     [Fact]
+    public void What_running_tasks_use_goes_only_once_the_service_is_inactive()
+    {
+        foreach (var id in new[] { "delete-target-group", "delete-security-group", "delete-execution-role", "delete-task-role", "delete-log-group" })
+        {
+            Assert.Contains("wait-service-inactive", Delete.Steps.Single(step => step.Id == id).DependsOn);
+        }
+    }
+
+    [Fact]
+    public void Task_definitions_are_deregistered_only_after_the_service_is_deleted()
+    {
+        Assert.Equal(["delete-service"], Delete.Steps.Single(step => step.Id == "deregister-task-definitions").DependsOn);
+    }
+
+    [Fact]
     public void Target_group_goes_after_the_rule_that_forwards_to_it()
     {
-        Assert.Equal(["delete-listener-rule"], Delete.Steps.Single(step => step.Id == "delete-target-group").DependsOn);
+        Assert.Contains("delete-listener-rule", Delete.Steps.Single(step => step.Id == "delete-target-group").DependsOn);
     }
 
     [Fact]
@@ -51,7 +63,8 @@ public class DeletePlanTests
         }));
 
         Assert.DoesNotContain(plan.Steps, step => step.Action == StepAction.DeleteRole);
-        Assert.Equal("scale-service-to-zero", plan.Waves[0].Single().Id);
+        Assert.Equal(["delete-listener-rule", "delete-service"], plan.Waves[0].Select(step => step.Id));
+        Assert.DoesNotContain(plan.Steps, step => step.Action == StepAction.UpdateService);
         Assert.Equal("force", plan.Steps.Single(step => step.Id == "delete-service").Note);
     }
 
@@ -78,25 +91,21 @@ public class DeletePlanTests
             """
             delete: generation 0, physical id arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service
               delete: log group, execution role, task role, task definition, security group, target group, listener rule, service, scaling
-            steps (6 waves):
+            steps (3 waves):
               wave 1:
                 deregister scalable target service/myproj-cluster/myproj-app-api-service — its scaling policies go with it
-              wave 2:
-                scale service to zero myproj-app-api-service
-              wave 3:
+                delete listener rule priority 1 on arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2 — first: requests stop before the tasks do
                 delete service myproj-app-api-service — force
-              wave 4:
+              wave 2:
                 wait for service inactive myproj-app-api-service
-              wave 5:
-                delete listener rule priority 1 on arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2
-                delete security group myproj-app-api-ecs-sg — retries DependencyViolation while the tasks' network interfaces drain
+                restore rule priority 1 on arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2 — a replacement that rolled back left the older generation's rule at a temporary priority [only if another generation's rule remains]
                 deregister task definitions myproj-app-api-task — every revision of the family
+              wave 3:
+                delete target group myproj-app-api-tg
+                delete security group myproj-app-api-ecs-sg — retries DependencyViolation while the tasks' network interfaces drain
                 delete role myproj-app-api-exec-role
                 delete role myproj-app-api-task-role
                 delete log group /ecs/myproj/app-api [unless another generation remains]
-              wave 6:
-                restore rule priority 1 on arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/myproj-alb/50dc6c495c0c9188/f2f7dc8efc522ab2 — a replacement that rolled back left the older generation's rule at a temporary priority [only if another generation's rule remains]
-                delete target group myproj-app-api-tg
 
             """,
             Delete.ToString());

@@ -68,7 +68,7 @@ public class UpdatePlanTests
               wave 4:
                 update service myproj-app-api-service in cluster myproj-cluster
               wave 5:
-                wait for steady state myproj-app-api-service
+                wait for steady state myproj-app-api-service — DescribeServices polls: SUCCESS only once the tasks run (WaitForSteadyState)
 
             """,
             plan.ToString());

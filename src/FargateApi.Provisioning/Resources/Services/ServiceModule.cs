@@ -97,11 +97,6 @@ internal sealed class ServiceModule : ResourceModule
     protected override async Task<StepOutcome> UpdateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredService>(step);
-        if (step.Action == StepAction.ScaleServiceToZero)
-        {
-            return await ScaleToZeroAsync(run, desired, cancellationToken).ConfigureAwait(false);
-        }
-
         await SendUpdateAsync(run, desired, PreviousOf<DesiredService>(step), step.Changes, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
     }
@@ -205,25 +200,6 @@ internal sealed class ServiceModule : ResourceModule
         var owner = stack.Inputs.Value.Owner;
         return EcsClientToken.FromIdempotencyKey(
             $"{owner.StackId}|{owner.LogicalResourceId}|{requestId}|{stack.Service.Cluster}|{stack.Service.Name}|{stack.Generation.ToString(CultureInfo.InvariantCulture)}");
-    }
-
-    /// <summary>Scaling to zero first stops the tasks in an orderly way; the forced delete that follows goes even if it did not take.</summary>
-    private static async Task<StepOutcome> ScaleToZeroAsync(StackRun run, DesiredService desired, CancellationToken cancellationToken)
-    {
-        var service = await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
-        if (service is null)
-        {
-            return StepOutcome.FoundNothing;
-        }
-
-        if (service.Status == EcsValues.ServiceActive)
-        {
-            await AwsErrorMatch.IgnoringAsync(
-                () => run.Aws.Ecs.UpdateServiceAsync(new UpdateServiceRequest { Cluster = desired.Cluster, Service = desired.Name, DesiredCount = 0 }, cancellationToken),
-                AwsErrorCodes.EcsServiceNotFound, AwsErrorCodes.EcsServiceNotActive).ConfigureAwait(false);
-        }
-
-        return StepOutcome.Done;
     }
 
     /// <summary>
