@@ -301,6 +301,17 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         if (found?.TargetGroup is { } targetGroup && found.Service?.LoadBalancers.FirstOrDefault()?.TargetGroupArn == targetGroup.TargetGroupArn && plan.Kind != PlanKind.Replace)
         {
             run.Outputs.Set(Outputs.TargetGroupArn, targetGroup.TargetGroupArn);
+
+            // What the Update's reads found of this generation is what its steps would look up again by the same names.
+            if (found.Rule is { } rule)
+            {
+                run.Outputs.Set(Outputs.ListenerRuleArn, rule.RuleArn);
+            }
+
+            if (found.SecurityGroup is { GroupId: { } groupId, GroupName: { } groupName } && groupName == plan.Stack.SecurityGroup.Name)
+            {
+                run.Outputs.Set(Outputs.SecurityGroupId, groupId);
+            }
         }
 
         var completed = new HashSet<string>(resumed?.Completed ?? [], StringComparer.Ordinal);
