@@ -171,6 +171,45 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
         StackAssertions.AssertNothingLeft(state, network, foreignRules: 1);
     }
 
+    /// <summary>
+    /// A Create whose answer CloudFormation never got (cancelled because a sibling failed, or past its deadline) is followed
+    /// by a Delete with an id CloudFormation generated (remind101/empire#918): it removes what the Create made.
+    /// </summary>
+    [Fact]
+    public async Task Delete_with_an_id_cloudformation_generated_removes_what_the_unanswered_create_made()
+    {
+        var network = SeededNetwork.Seed(moto, "gen");
+        var stackId = CloudFormationEvents.StackId("gen-shop");
+        var properties = CloudFormationEvents.Properties(network.Prefix);
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+        await SucceedAsync(provider, CloudFormationEvents.Create(stackId, properties)); // the answer never reached CloudFormation
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, $"gen-shop-{CloudFormationEvents.LogicalResourceId}-1A2B3C4D5E6F", properties));
+
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+    }
+
+    /// <summary>Priority changed in the same Update as a replacement: after the cleanup, one rule at the new priority.</summary>
+    [Fact]
+    public async Task Priority_changed_with_a_replacement_ends_with_one_rule_at_the_new_priority()
+    {
+        var network = SeededNetwork.Seed(moto, "pri");
+        var stackId = CloudFormationEvents.StackId("pri-shop");
+        var before = CloudFormationEvents.Properties(network.Prefix);
+        var after = CloudFormationEvents.With(before, ("ContainerPort", "9000"), ("Priority", "20"));
+        var old = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+        await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
+        var replaced = await SucceedAsync(provider, CloudFormationEvents.Update(stackId, old.ServiceArn, after, before));
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, old.ServiceArn, before));
+
+        var state = StackState.Read(moto, network, stackId);
+        var rule = state.Rule(replaced.GetProperty("Data").GetProperty("ListenerRuleArn").GetString()!);
+        Assert.Equal("20", rule.GetProperty("Priority").GetString());
+        Assert.Single(state.Ours("rules"));
+    }
+
     /// <summary>The answer must be SUCCESS; a FAILED one fails the test with its Reason and the provider's log.</summary>
     private async Task<JsonElement> SucceedAsync(ProviderUnderMoto provider, JsonObject cloudFormationEvent)
     {
