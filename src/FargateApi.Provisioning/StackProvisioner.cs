@@ -341,11 +341,10 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     /// making anything again.
     /// </summary>
     /// <remarks>
-    /// A deleted service stays visible as DRAINING, then INACTIVE ("INACTIVE services can still be viewed with
-    /// DescribeServices", https://docs.aws.amazon.com/AmazonECS/latest/developerguide/delete-service.html), so one that is
-    /// missing (failure reason MISSING) is first taken for a read that does not see a new service yet (ECS is eventually
-    /// consistent, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/eventual-consistency.html) and read again for
-    /// <see cref="ReadAfterWrite.Bound"/>.
+    /// A deleted service stays visible as DRAINING, then INACTIVE ("Services in the DRAINING or INACTIVE status can still be
+    /// viewed with the DescribeServices API operation", API_DeleteService.html), so one that is missing (failure reason
+    /// MISSING) is first taken for a read that does not see a new service yet ("The Amazon ECS API follows an eventual
+    /// consistency model", API_RunTask.html) and read again for <see cref="ReadAfterWrite.Bound"/>.
     /// </remarks>
     private async Task<string?> DeletedMeanwhileAsync(LifecycleContinuation continuation, CancellationToken cancellationToken)
     {

@@ -8,8 +8,9 @@ namespace FargateApi.Lifecycle.Tests;
 /// The log group keeps its name across generations (/ecs/{prefix}/{service}): the Delete of one generation removes it only
 /// when no other generation of the resource lives, whatever caused the replacement and in both directions: CloudFormation's
 /// cleanup Delete of the old id after a replacement, and its Delete of the new id after an UPDATE_ROLLBACK
-/// (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requesttypes-update.html: a new physical id
-/// makes CloudFormation "send a delete request to the custom resource with the old physical ID").
+/// (a new physical id in the answer makes CloudFormation delete the old one,
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html; during
+/// UPDATE_COMPLETE_CLEANUP_IN_PROGRESS, iRobotCorporation/cfn-custom-resource#3; the new id after a rollback instead).
 /// </summary>
 public sealed class SharedLogGroupTests
 {

@@ -151,7 +151,8 @@ internal sealed class ServiceModule : ResourceModule
     /// <summary>The service if it exists (in any state) and carries this resource's tags; null when it is gone or not ours.</summary>
     /// <remarks>
     /// A service made seconds before (a Delete that follows a cancelled Create closely) may not show yet: ECS reads are
-    /// eventually consistent (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/eventual-consistency.html). One that
+    /// eventually consistent ("The Amazon ECS API follows an eventual consistency model", API_RunTask.html;
+    /// hashicorp/terraform-provider-aws#11693 retries on "ECS service doesn't exist" for the same reason). One that
     /// is missing is read again for <see cref="MissingServiceRereadWindow"/> before the run takes it for never made; the
     /// run remembers that, so its later steps do not wait again. Missing it would leave its tasks running and their network
     /// interfaces holding the security group.
