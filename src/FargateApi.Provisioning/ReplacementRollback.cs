@@ -2,6 +2,7 @@ using System.Globalization;
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Desired;
+using FargateApi.Naming;
 using FargateApi.Planning;
 using FargateApi.Provisioning.Resources.ListenerRules;
 using FargateApi.Provisioning.Resources.Services;
@@ -16,19 +17,48 @@ namespace FargateApi.Provisioning;
 /// </summary>
 internal static class ReplacementRollback
 {
+    /// <remarks>
+    /// Generations alternate between two slots (<see cref="Generations"/>), so the one before the id's is the other slot, and
+    /// so is the one after it: the other slot counts as the generation that kept serving only when its service is older than
+    /// the id's. A newer one is this very update's replacement, half built by an attempt that died and now delivered again.
+    /// </remarks>
     public static async Task<DesiredStack?> FindServingGenerationAsync(AwsApis aws, DesiredStack next, ServiceId id, CancellationToken cancellationToken)
     {
-        foreach (var generation in new[] { id.Generation, id.Generation - 1 }.Where(g => g >= 0))
+        DateTimeOffset? idCreated = null;
+        foreach (var generation in new[] { id.Generation, Generations.Other(id.Generation) }.Distinct())
         {
             var candidate = next.AtGeneration(generation);
-            if (await ObserveAsync(aws, candidate, cancellationToken).ConfigureAwait(false) is { } built
-                && ReplacementTriggers.All.All(trigger => built.TryGetValue(trigger.Path, out var value) && value == trigger.Value(candidate)))
+            if (await ObserveAsync(aws, candidate, cancellationToken).ConfigureAwait(false) is not ({ } built, var created)
+                || !ReplacementTriggers.All.All(trigger => built.TryGetValue(trigger.Path, out var value) && value == trigger.Value(candidate)))
             {
-                return candidate;
+                continue;
             }
+
+            if (generation != id.Generation)
+            {
+                idCreated ??= await CreatedAtAsync(aws, id, cancellationToken).ConfigureAwait(false);
+                if (idCreated is { } idTime && created is { } candidateTime && candidateTime >= idTime)
+                {
+                    continue;
+                }
+            }
+
+            return candidate;
         }
 
         return null;
+    }
+
+    private static async Task<DateTimeOffset?> CreatedAtAsync(AwsApis aws, ServiceId id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ServiceModule.DescribeAsync(aws.Ecs, id.Cluster, id.Service, cancellationToken).ConfigureAwait(false))?.CreatedAt;
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -37,7 +67,7 @@ internal static class ReplacementRollback
     /// port: the service's load balancer mapping. Its VPC: its target group's. Its listener: the candidate's, when a rule there
     /// forwards to that target group.
     /// </summary>
-    private static async Task<Dictionary<string, string>?> ObserveAsync(AwsApis aws, DesiredStack candidate, CancellationToken cancellationToken)
+    private static async Task<(Dictionary<string, string> Built, DateTimeOffset? CreatedAt)?> ObserveAsync(AwsApis aws, DesiredStack candidate, CancellationToken cancellationToken)
     {
         EcsService? service;
         try
@@ -64,7 +94,7 @@ internal static class ReplacementRollback
                 return null;
             }
 
-            return new Dictionary<string, string>(StringComparer.Ordinal)
+            return (new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["ProjectPrefix"] = candidate.Names.ProjectPrefix,
                 ["ServiceName"] = candidate.Names.ServiceName,
@@ -72,7 +102,7 @@ internal static class ReplacementRollback
                 ["Network.VpcId"] = group.VpcId,
                 ["Network.ListenerArn"] = candidate.ListenerRule.ListenerArn,
                 ["ContainerPort"] = link.ContainerPort.ToString(CultureInfo.InvariantCulture),
-            };
+            }, service.CreatedAt);
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.ElbTargetGroupNotFound, AwsErrorCodes.ElbListenerNotFound))
         {

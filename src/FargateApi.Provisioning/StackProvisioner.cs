@@ -166,7 +166,10 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         var (run, _) = await RunAsync(Plan.ForRevive(serving, abandoned, next), budget, null, cancellationToken).ConfigureAwait(false);
         if (abandoned.Generation == serving.Generation)
         {
-            await CleanUpGenerationAsync(identity, abandoned.AtGeneration(serving.Generation + 1), abandonedProperties, budget, cancellationToken).ConfigureAwait(false);
+            var built = Generations.After(
+                ResourceNames.For(serving.Inputs.Value.Properties, serving.Generation),
+                ResourceNames.For(abandonedProperties, serving.Generation));
+            await CleanUpGenerationAsync(identity, abandoned.AtGeneration(built), abandonedProperties, budget, cancellationToken).ConfigureAwait(false);
         }
 
         return new LifecycleOutcome(serving.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false));

@@ -6,8 +6,9 @@ namespace FargateApi.Naming;
 /// The names of what one resource provisions, following the seed's <c>getResourceName(config, name)</c>:
 /// <c>${ProjectPrefix}-${name}</c>. Users' dashboards, alarms and IAM policies depend on these: never rename.
 /// </summary>
-/// <param name="Generation">0 for the first stack of a resource; a replacement gets the next generation so that
-/// both stacks can live side by side while CloudFormation moves from the old physical id to the new one.</param>
+/// <param name="Generation">0 (the seed's names) for the first stack of a resource; a replacement gets the other slot
+/// (<see cref="Generations"/>) so that both stacks can live side by side while CloudFormation moves from the old physical id
+/// to the new one.</param>
 public sealed record ResourceNames(string ProjectPrefix, string ServiceName, int Generation)
 {
     /// <summary>ELBv2 CreateTargetGroup: "maximum of 32 alphanumeric characters including hyphens".</summary>

@@ -19,7 +19,10 @@ internal static class UpdatePlanner
         var reasons = ReplacementTriggers.Reasons(current, next);
         if (reasons.Count > 0)
         {
-            return ReplacementPlanner.Plan(current, next.AtGeneration(current.Generation + 1), reasons);
+            var generation = Naming.Generations.After(
+                Naming.ResourceNames.For(current.Inputs.Value.Properties, current.Generation),
+                Naming.ResourceNames.For(next.Inputs.Value.Properties, current.Generation));
+            return ReplacementPlanner.Plan(current, next.AtGeneration(generation), reasons);
         }
 
         var steps = new StepList();

@@ -16,7 +16,7 @@ internal static class PropertyDocsWriter
             .Append("Lists must be lists: a comma-separated string is not accepted.\n")
             .Append("- Every problem is reported at once, before any AWS call, in the FAILED reason.\n")
             .Append("- Unknown properties are errors (with a \"did you mean\" for near misses).\n")
-            .Append("- *Update*: `in place` changes the running stack; `replacement` creates a new stack (names get a `-gN` suffix) and then deletes the old one.\n")
+            .Append("- *Update*: `in place` changes the running stack; `replacement` creates a new stack (in the other of two name slots: the seed's names and `-g1`) and then deletes the old one.\n")
             .Append("- The JSON Schema of these properties is `schema/fargate-api.schema.json`.\n\n");
         AppendTable(text, root.Members, string.Empty);
         foreach (var nested in root.Members.Where(m => m.Type == PropertyType.Object))

@@ -37,8 +37,11 @@ internal static class Guards
         var properties = stack.Inputs.Value.Properties;
         var generation = stack.Generation;
 
-        // A replacement lives beside the generation before or after it.
-        var neighbours = new[] { generation - 1, generation + 1 }.Where(other => other >= 0).Select(other => ResourceNames.For(properties, other).TaskFamily);
+        // A replacement lives in the other slot (Generations), or beside a generation numbered before the slots alternated.
+        var neighbours = new[] { Generations.Seed, Generations.Alternate, generation - 1, generation + 1 }
+            .Where(other => other >= 0 && other != generation)
+            .Distinct()
+            .Select(other => ResourceNames.For(properties, other).TaskFamily);
         var families = neighbours.Select(family => FamilyIsLiveAsync(run, family, cancellationToken)).ToList();
         var services = ServiceOfAnotherGenerationLivesAsync(run, cancellationToken);
         return (await Task.WhenAll(families).ConfigureAwait(false)).Any(live => live) || await services.ConfigureAwait(false);

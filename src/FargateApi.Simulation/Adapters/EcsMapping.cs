@@ -56,6 +56,7 @@ internal static class EcsMapping
             RolloutStateReason = d.RolloutStateReason,
         })],
         Events = [.. service.Events.Select(e => new ServiceEvent { Id = e.Id, Message = e.Message, CreatedAt = e.CreatedAt })],
+        CreatedAt = service.CreatedAt,
         Tags = Tags(service.Tags),
     };
 

@@ -210,6 +210,31 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
         Assert.Single(state.Ours("rules"));
     }
 
+    /// <summary>Replacements alternate between the seed's names and one suffixed slot: the second returns to the seed's.</summary>
+    [Fact]
+    public async Task A_second_replacement_returns_to_the_seeds_names_after_the_cleanup()
+    {
+        var network = SeededNetwork.Seed(moto, "slt");
+        var stackId = CloudFormationEvents.StackId("slt-shop");
+        var before = CloudFormationEvents.Properties(network.Prefix);
+        var first = CloudFormationEvents.With(before, ("ContainerPort", "9000"));
+        var second = CloudFormationEvents.With(before, ("ContainerPort", "9100"));
+        var seedStack = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
+        var slot = seedStack with { Generation = 1 };
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+        await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
+        await SucceedAsync(provider, CloudFormationEvents.Update(stackId, seedStack.ServiceArn, first, before));
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, seedStack.ServiceArn, before));
+
+        var again = await SucceedAsync(provider, CloudFormationEvents.Update(stackId, slot.ServiceArn, second, first));
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, slot.ServiceArn, first));
+
+        Assert.Equal(seedStack.ServiceArn, again.GetProperty("PhysicalResourceId").GetString());
+        Assert.Equal([seedStack.ServiceName], StackState.Read(moto, network, stackId).Ours("services"));
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, seedStack.ServiceArn, second));
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+    }
+
     /// <summary>The answer must be SUCCESS; a FAILED one fails the test with its Reason and the provider's log.</summary>
     private async Task<JsonElement> SucceedAsync(ProviderUnderMoto provider, JsonObject cloudFormationEvent)
     {

@@ -41,8 +41,10 @@ public class ReplacementPlanTests
 
         Assert.Equal(PlanKind.Replace, plan.Kind);
         Assert.Equal([reason], plan.Reasons);
-        Assert.Equal(1, plan.Stack.Generation);
-        Assert.EndsWith("-g1", plan.PhysicalResourceId, StringComparison.Ordinal);
+        // A rename's names are all new, so it keeps the seed's; otherwise the new generation takes the other slot.
+        var renamed = property is "ServiceName" or "ProjectPrefix";
+        Assert.Equal(renamed ? 0 : 1, plan.Stack.Generation);
+        Assert.Equal(!renamed, plan.PhysicalResourceId.EndsWith("-g1", StringComparison.Ordinal));
         Assert.NotEqual(Current.PhysicalResourceId, plan.PhysicalResourceId);
     }
 
@@ -85,12 +87,29 @@ public class ReplacementPlanTests
     }
 
     [Fact]
-    public void A_second_replacement_moves_to_the_generation_after_the_current_one()
+    public void A_second_replacement_returns_to_the_seeds_names_which_the_cleanup_freed()
     {
         var plan = Plan.ForUpdate(Seed.Stack(generation: 1), Seed.Stack(Seed.Properties with { ContainerPort = 9000 }));
 
-        Assert.Equal(2, plan.Stack.Generation);
-        Assert.Equal("myproj-app-api-service-g2", plan.Stack.Service.Name);
+        Assert.Equal(0, plan.Stack.Generation);
+        Assert.Equal("myproj-app-api-service", plan.Stack.Service.Name);
+    }
+
+    [Fact]
+    public void A_rename_keeps_the_seeds_names_since_no_generation_used_them()
+    {
+        var plan = Plan.ForUpdate(Current, Seed.Stack(Seed.Properties with { ServiceName = "web-api" }));
+
+        Assert.Equal(0, plan.Stack.Generation);
+        Assert.Equal("myproj-web-api-service", plan.Stack.Service.Name);
+    }
+
+    [Fact]
+    public void A_generation_made_before_the_slots_alternated_is_replaced_by_the_seeds_names()
+    {
+        var plan = Plan.ForUpdate(Seed.Stack(generation: 7), Seed.Stack(Seed.Properties with { ContainerPort = 9000 }));
+
+        Assert.Equal(0, plan.Stack.Generation);
     }
 
     [Fact]
