@@ -235,6 +235,40 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
         StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
     }
 
+    /// <summary>
+    /// The platform team moved the cluster and the listener between deploys: the Update is a replacement into the new
+    /// network, the cleanup Delete of the old id removes the old generation where it runs, and the log group the new
+    /// generation writes to stays.
+    /// </summary>
+    [Fact]
+    public async Task Update_after_the_network_parameters_moved_replaces_and_the_cleanup_removes_the_old_generation_only()
+    {
+        var network = SeededNetwork.Seed(moto, "mov");
+        var stackId = CloudFormationEvents.StackId("mov-shop");
+        var before = CloudFormationEvents.Properties(network.Prefix);
+        var after = CloudFormationEvents.With(before, ("ImageTag", "2.0.0"));
+        var old = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+        await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
+        var moved = network.Move(moto);
+
+        var replaced = await SucceedAsync(provider, CloudFormationEvents.Update(stackId, old.ServiceArn, after, before));
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, old.ServiceArn, before));
+
+        var newId = replaced.GetProperty("PhysicalResourceId").GetString()!;
+        Assert.Contains($":service/{moved.ClusterName}/", newId, StringComparison.Ordinal);
+        var oldState = StackState.Read(moto, network, stackId);
+        Assert.Empty(oldState.Ours("services"));
+        Assert.Empty(oldState.Ours("rules"));
+        var newState = StackState.Read(moto, moved, stackId);
+        Assert.Single(newState.Ours("services"));
+        Assert.Single(newState.Ours("rules"));
+        Assert.Single(newState.Ours("logGroups"));
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, newId, after));
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, moved, stackId), moved);
+    }
+
     /// <summary>The answer must be SUCCESS; a FAILED one fails the test with its Reason and the provider's log.</summary>
     private async Task<JsonElement> SucceedAsync(ProviderUnderMoto provider, JsonObject cloudFormationEvent)
     {

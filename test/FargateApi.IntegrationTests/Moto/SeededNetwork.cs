@@ -29,4 +29,14 @@ public sealed record SeededNetwork(
             Id("load-balancer-arn"),
             Id("alb-security-group-id"));
     }
+
+    /// <summary>
+    /// The platform team moves services (Scripts/move_network.py): a new cluster and a new listener on the same load
+    /// balancer, the parameters pointed at them. The network as the parameters now name it.
+    /// </summary>
+    public SeededNetwork Move(MotoServer moto)
+    {
+        var ids = JsonDocument.Parse(PythonScripts.Run("move_network.py", ["--endpoint", moto.Endpoint, "--prefix", Prefix, "--load-balancer-arn", LoadBalancerArn])).RootElement;
+        return this with { ClusterName = ids.GetProperty("ecs-cluster-name").GetString()!, ListenerArn = ids.GetProperty("alb-listener-arn").GetString()! };
+    }
 }
