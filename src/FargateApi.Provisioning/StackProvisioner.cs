@@ -352,14 +352,14 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
     private async Task<string?> DeletedMeanwhileAsync(LifecycleContinuation continuation, CancellationToken cancellationToken)
     {
         EcsService? service;
-        var giveUpAt = time.GetUtcNow() + ReadAfterWrite.Bound;
         try
         {
-            while ((service = await ServiceModule.DescribeAsync(aws.Ecs, continuation.Cluster, continuation.Service, cancellationToken).ConfigureAwait(false)) is null
-                && time.GetUtcNow() + options.ConsistencyDelay < giveUpAt)
-            {
-                await Task.Delay(options.ConsistencyDelay, time, cancellationToken).ConfigureAwait(false);
-            }
+            service = await ReadAfterWrite.ReadOrMissingAsync(
+                time,
+                options.ConsistencyDelay,
+                ReadAfterWrite.Bound,
+                token => ServiceModule.DescribeAsync(aws.Ecs, continuation.Cluster, continuation.Service, token),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
         {

@@ -29,4 +29,21 @@ internal static class ReadAfterWrite
         var result = await Poller.RunAsync(waiter, new PollBudget(run.Time.GetUtcNow() + Bound, null, TimeSpan.Zero), run.Time, cancellationToken).ConfigureAwait(false);
         return result.Last!;
     }
+
+    /// <summary>
+    /// A read of something that may have just been made, or may never have been: read again every
+    /// <paramref name="delay"/> while it is missing, for at most <paramref name="window"/>; null when it never showed.
+    /// </summary>
+    public static async Task<T?> ReadOrMissingAsync<T>(TimeProvider time, TimeSpan delay, TimeSpan window, Func<CancellationToken, Task<T?>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        var giveUpAt = time.GetUtcNow() + window;
+        T? found;
+        while ((found = await read(cancellationToken).ConfigureAwait(false)) is null && time.GetUtcNow() + delay <= giveUpAt)
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return found;
+    }
 }

@@ -147,7 +147,7 @@ internal sealed class ListenerRuleModule : ResourceModule
             var sibling = run.Outputs.GetAsync(RulePriorities.SiblingRuleArn, () => Task.FromResult<string?>(null));
             if (await sibling.ConfigureAwait(false) is { } siblingArn)
             {
-                var freed = await FreedPriorityAsync(run, desired).ConfigureAwait(false);
+                var freed = await RulePriorities.FreedAsync(run).ConfigureAwait(false) ?? desired.Priority;
                 await AwsErrorMatch.IgnoringAsync(
                     () => run.Aws.Elb.SetRulePrioritiesAsync([new(siblingArn, freed)], cancellationToken),
                     AwsErrorCodes.ElbPriorityInUse, AwsErrorCodes.ElbRuleNotFound).ConfigureAwait(false);
@@ -196,11 +196,6 @@ internal sealed class ListenerRuleModule : ResourceModule
         run.Outputs.Set(Outputs.TargetGroupArn, targetGroup);
         return await DeleteRulesOfAsync(run, desired.ListenerArn, targetGroup, cancellationToken).ConfigureAwait(false) ? StepOutcome.Done : StepOutcome.FoundNothing;
     }
-
-    private static async Task<int> FreedPriorityAsync(StackRun run, DesiredListenerRule desired) =>
-        await run.Outputs.GetAsync(RulePriorities.FreedPriority, () => Task.FromResult<string?>(null)).ConfigureAwait(false) is { } text
-            ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
-            : desired.Priority;
 
     /// <summary>The rules forwarding to the target group: on the declared listener, else on the listeners it still serves.</summary>
     /// <returns>Whether any rule was found.</returns>

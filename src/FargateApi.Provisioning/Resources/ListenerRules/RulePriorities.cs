@@ -93,6 +93,13 @@ internal static class RulePriorities
         await elb.SetRulePrioritiesAsync(pairs, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The priority this run's deleted rule held (<see cref="FreedPriority"/>); null when it deleted none.</summary>
+    public static async Task<int?> FreedAsync(StackRun run) =>
+        await run.Outputs.GetAsync(FreedPriority, () => Task.FromResult<string?>(null)).ConfigureAwait(false) is { } text
+        && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var freed)
+            ? freed
+            : null;
+
     /// <summary>
     /// After this generation's rule is gone: the rule of another generation of this resource that should take the priority it
     /// held (a replacement that rolled back left the sibling at a temporary one), or null when none remains or the priority is
@@ -116,8 +123,7 @@ internal static class RulePriorities
             return null;
         }
 
-        if (await run.Outputs.GetAsync(FreedPriority, () => Task.FromResult<string?>(null)).ConfigureAwait(false) is not { } freedText
-            || !int.TryParse(freedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var freed))
+        if (await FreedAsync(run).ConfigureAwait(false) is not { } freed)
         {
             return null;
         }

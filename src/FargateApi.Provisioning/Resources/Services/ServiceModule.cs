@@ -159,17 +159,17 @@ internal sealed class ServiceModule : ResourceModule
     /// </remarks>
     public static async Task<EcsService?> OwnedForDeletionAsync(StackRun run, DesiredService desired, CancellationToken cancellationToken)
     {
-        var giveUpAt = run.Time.GetUtcNow() + MissingServiceRereadWindow;
         var missingKey = "ServiceMissing:" + desired.Cluster + "/" + desired.Name;
+        var window = run.Facts.ContainsKey(missingKey) ? TimeSpan.Zero : MissingServiceRereadWindow;
         EcsService? service;
         try
         {
-            while ((service = await DescribeAsync(run.Aws.Ecs, desired.Cluster, desired.Name, cancellationToken).ConfigureAwait(false)) is null
-                && !run.Facts.ContainsKey(missingKey)
-                && run.Time.GetUtcNow() + run.Options.ConsistencyDelay <= giveUpAt)
-            {
-                await run.SettleAsync(cancellationToken).ConfigureAwait(false);
-            }
+            service = await ReadAfterWrite.ReadOrMissingAsync(
+                run.Time,
+                run.Options.ConsistencyDelay,
+                window,
+                token => DescribeAsync(run.Aws.Ecs, desired.Cluster, desired.Name, token),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.EcsClusterNotFound))
         {
