@@ -185,4 +185,25 @@ public sealed class DeploymentTests
         Assert.Equal(3, service.RunningCount);
         Assert.Single(service.Deployments);
     }
+
+    /// <summary>
+    /// The fuzzed Create that once hung the event fuzz test for 28 s: DesiredCount 83 509, then 1. Stopping each task walked
+    /// every target ever registered, so the scale-down was quadratic; each task's targets are now found through their task.
+    /// </summary>
+    [Fact]
+    public async Task Scaling_down_from_tens_of_thousands_of_tasks_leaves_exactly_the_remaining_targets_registered()
+    {
+        var aws = new SimulatedAws();
+        var network = aws.SeedNetwork("proj");
+        var stack = await SimStack.CreateAsync(aws, network, desiredCount: 40_000);
+        await stack.PollUntilAsync(aws, SimStack.IsStable);
+        Assert.Equal(40_000, (await aws.ElasticLoadBalancing.DescribeTargetHealthAsync(stack.TargetGroupArn, None)).Count);
+
+        await aws.Ecs.UpdateServiceAsync(new() { Cluster = network.ClusterName, Service = stack.ServiceName, DesiredCount = 1 }, None);
+        await stack.PollUntilAsync(aws, SimStack.IsStable);
+
+        var running = Assert.Single((await aws.Ecs.ListTasksAsync(new() { Cluster = network.ClusterName, ServiceName = stack.ServiceName }, None)).TaskArns);
+        var target = Assert.Single(await aws.ElasticLoadBalancing.DescribeTargetHealthAsync(stack.TargetGroupArn, None));
+        Assert.Equal(aws.Stores.Ec2.NetworkInterfaces.Single(eni => eni.TaskArn == running).PrivateIpAddress, target.Target.Id);
+    }
 }

@@ -19,6 +19,10 @@ internal sealed class Elbv2Store(SimulationContext context)
     private readonly Dictionary<string, SimListenerRule> _rules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimTargetGroup> _targetGroups = new(StringComparer.Ordinal);
 
+    // Each task's targets, so stopping one task costs its own targets and not a walk over every target ever registered:
+    // a service scaled down from tens of thousands of tasks stops them all in one poll.
+    private readonly Dictionary<string, List<(SimTargetGroup Group, SimTarget Target)>> _targetsByTask = new(StringComparer.Ordinal);
+
     public IEnumerable<SimLoadBalancer> LoadBalancers => _loadBalancers.Values;
     public IEnumerable<SimListener> Listeners => _listeners.Values;
     public IEnumerable<SimListenerRule> Rules => _rules.Values;
@@ -272,8 +276,12 @@ internal sealed class Elbv2Store(SimulationContext context)
     }
 
     /// <summary>The group's targets, draining ones included (DescribeTargetHealth with no Targets member lists them all).</summary>
-    public IReadOnlyList<SimTarget> DescribeTargetHealth(string targetGroupArn) =>
-        [.. RequireTargetGroup(targetGroupArn, "DescribeTargetHealth", read: true).Targets];
+    public IReadOnlyList<SimTarget> DescribeTargetHealth(string targetGroupArn)
+    {
+        var group = RequireTargetGroup(targetGroupArn, "DescribeTargetHealth", read: true);
+        group.Targets.RemoveAll(t => t.IsGone);
+        return [.. group.Targets];
+    }
 
     /// <summary>
     /// ECS registers a task's IP with the port of its container (ECS developer guide, "Use load balancing to distribute
@@ -298,26 +306,27 @@ internal sealed class Elbv2Store(SimulationContext context)
         }
 
         group.Targets.Add(target);
+        if (!_targetsByTask.TryGetValue(taskArn, out var ofTask))
+        {
+            _targetsByTask[taskArn] = ofTask = [];
+        }
+
+        ofTask.Add((group, target));
         return target;
     }
 
     /// <summary>The task's targets drain for each group's deregistration delay (on the clock) or leave at once (without it).</summary>
     public void Deregister(string taskArn, DateTimeOffset at, bool onTheClock)
     {
-        foreach (var group in _targetGroups.Values)
+        foreach (var (group, target) in CurrentTargetsOf(taskArn))
         {
-            foreach (var target in group.Targets.Where(t => t.TaskArn == taskArn))
-            {
-                target.Deregister(at, onTheClock ? group.DeregistrationDelay : TimeSpan.Zero);
-            }
-
-            group.Targets.RemoveAll(t => t.IsGone);
+            target.Deregister(at, onTheClock ? group.DeregistrationDelay : TimeSpan.Zero);
         }
     }
 
     /// <summary>The task's current targets (not draining), with their group.</summary>
     public IEnumerable<(SimTargetGroup Group, SimTarget Target)> TargetsOf(string taskArn) =>
-        _targetGroups.Values.SelectMany(g => g.Targets.Where(t => t.TaskArn == taskArn && !t.IsDraining).Select(t => (g, t)));
+        CurrentTargetsOf(taskArn).Where(t => !t.Target.IsDraining);
 
     /// <summary>When the next target changes state, or null.</summary>
     public DateTimeOffset? NextTargetChange() =>
@@ -333,8 +342,27 @@ internal sealed class Elbv2Store(SimulationContext context)
                 target.Advance(at);
             }
 
+            // Targets that left (drained, or deregistered without a drain) are swept here, once per clock step, rather than
+            // at each deregistration; reads skip them meanwhile.
             group.Targets.RemoveAll(t => t.IsGone);
         }
+    }
+
+    /// <summary>The task's targets in groups that still exist and that have not left them yet.</summary>
+    private IEnumerable<(SimTargetGroup Group, SimTarget Target)> CurrentTargetsOf(string taskArn)
+    {
+        if (!_targetsByTask.TryGetValue(taskArn, out var ofTask))
+        {
+            return [];
+        }
+
+        ofTask.RemoveAll(t => t.Target.IsGone);
+        if (ofTask.Count == 0)
+        {
+            _targetsByTask.Remove(taskArn);
+        }
+
+        return [.. ofTask.Where(t => _targetGroups.TryGetValue(t.Group.Arn, out var current) && ReferenceEquals(current, t.Group))];
     }
 
     /// <summary>AddTags/RemoveTags/DescribeTags take any ELBv2 ARN.</summary>
