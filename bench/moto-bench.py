@@ -195,7 +195,7 @@ def lifecycle(runtime, endpoint, recording, run):
     stack_id = f"arn:aws:cloudformation:{REGION}:{ACCOUNT}:stack/{prefix}-shop/5b2c8f10-1111-2222-3333-{run:012d}"
     v1 = properties(prefix)
     v2 = properties(prefix, ImageTag="1.1.0")
-    v3 = properties(prefix, ImageTag="1.1.0", ContainerPort="9000")
+    v3 = properties(prefix, ImageTag="1.1.0", ServiceName="web")
     results = []
 
     def phase(name, cfn_event):
@@ -209,9 +209,9 @@ def lifecycle(runtime, endpoint, recording, run):
 
     first = phase("Create", event("Create", stack_id, v1))
     phase("Update in place (image)", event("Update", stack_id, v2, first, v1))
-    second = phase("Update replacing (port)", event("Update", stack_id, v3, first, v2))
+    second = phase("Update replacing (rename)", event("Update", stack_id, v3, first, v2))
     if second == first:
-        raise RuntimeError("the port change did not replace the generation")
+        raise RuntimeError("the rename did not replace the generation")
     phase("Delete old generation", event("Delete", stack_id, v2, first))
     phase("Delete", event("Delete", stack_id, v3, second))
     return results

@@ -12,6 +12,6 @@ internal static class BenchProperties
     /// <summary>An in-place update: a new image tag means a new task definition revision and an UpdateService.</summary>
     public static ServiceProperties NewImage { get; } = Props.Seed.WithImageTag("v2");
 
-    /// <summary>A replacement: the container port is also the target group's, which cannot change in place.</summary>
-    public static ServiceProperties NewPort { get; } = NewImage.Replaced();
+    /// <summary>A replacement: a new ServiceName means new names for every resource, so a new stack beside the old one.</summary>
+    public static ServiceProperties Renamed { get; } = NewImage.Replaced();
 }

@@ -54,7 +54,7 @@ internal sealed class LifecycleScenario
         var results = new List<PhaseResult>();
         var v1 = Desired(BenchProperties.Seed, 0);
         var v2 = Desired(BenchProperties.NewImage, 0);
-        var replaced = Desired(BenchProperties.NewPort, 0);
+        var replaced = Desired(BenchProperties.Renamed, 0);
         var replacePlan = Plan.ForUpdate(v2, replaced);
 
         var created = await MeasureAsync("Create", Plan.ForCreate(v1).Depth, results, async () =>
@@ -64,8 +64,8 @@ internal sealed class LifecycleScenario
         await MeasureAsync("Update in place (image)", Plan.ForUpdate(v1, v2).Depth, results, async () =>
             await _provisioner.UpdateAsync(Identity("update-image"), firstId, BenchProperties.Seed, BenchProperties.NewImage, CancellationToken.None));
 
-        var replacement = await MeasureAsync("Update replacing (port)", replacePlan.Depth, results, async () =>
-            await _provisioner.UpdateAsync(Identity("update-port"), firstId, BenchProperties.NewImage, BenchProperties.NewPort, CancellationToken.None));
+        var replacement = await MeasureAsync("Update replacing (rename)", replacePlan.Depth, results, async () =>
+            await _provisioner.UpdateAsync(Identity("update-rename"), firstId, BenchProperties.NewImage, BenchProperties.Renamed, CancellationToken.None));
         var secondId = Finished(replacement).PhysicalResourceId;
 
         await MeasureAsync("Delete old generation", Plan.ForDelete(v2).Depth, results, async () =>
@@ -75,7 +75,7 @@ internal sealed class LifecycleScenario
         });
         await MeasureAsync("Delete", Plan.ForDelete(replacePlan.Stack).Depth, results, async () =>
         {
-            await _provisioner.DeleteAsync(Identity("delete"), secondId, BenchProperties.NewPort, CancellationToken.None);
+            await _provisioner.DeleteAsync(Identity("delete"), secondId, BenchProperties.Renamed, CancellationToken.None);
             return null;
         });
 

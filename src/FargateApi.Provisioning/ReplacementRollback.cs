@@ -1,4 +1,3 @@
-using System.Globalization;
 using FargateApi.Aws.Services;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Desired;
@@ -19,8 +18,9 @@ internal static class ReplacementRollback
 {
     /// <remarks>
     /// Generations alternate between two slots (<see cref="Generations"/>), so the one before the id's is the other slot, and
-    /// so is the one after it: the other slot counts as the generation that kept serving only when its service is older than
-    /// the id's. A newer one is this very update's replacement, half built by an attempt that died and now delivered again.
+    /// so is the one after it; a rename keeps the id's slot under other names. So any service but the id's own counts as the
+    /// generation that kept serving only when it is older than the id's. A newer one is this very update's replacement, half
+    /// built by an attempt that died and now delivered again.
     /// </remarks>
     public static async Task<DesiredStack?> FindServingGenerationAsync(AwsApis aws, DesiredStack next, ServiceId id, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal static class ReplacementRollback
                 continue;
             }
 
-            if (generation != id.Generation)
+            if (candidate.Service.Name != id.Service || candidate.Service.Cluster != id.Cluster)
             {
                 idCreated ??= await CreatedAtAsync(aws, id, cancellationToken).ConfigureAwait(false);
                 if (idCreated is { } idTime && created is { } candidateTime && candidateTime >= idTime)
@@ -63,8 +63,7 @@ internal static class ReplacementRollback
 
     /// <summary>
     /// What a live generation of ours was built with, per replacement property, read from AWS; null when it does not serve.
-    /// Its names and cluster: it answers DescribeServices by the candidate's name in the candidate's cluster. Its container
-    /// port: the service's load balancer mapping. Its VPC: its target group's. Its listener: the candidate's, when a rule there
+    /// Its names and cluster: it answers DescribeServices by the candidate's name in the candidate's cluster. Its VPC: its target group's. Its listener: the candidate's, when a rule there
     /// forwards to that target group.
     /// </summary>
     private static async Task<(Dictionary<string, string> Built, DateTimeOffset? CreatedAt)?> ObserveAsync(AwsApis aws, DesiredStack candidate, CancellationToken cancellationToken)
@@ -80,7 +79,7 @@ internal static class ReplacementRollback
         }
 
         if (service is not { Status: EcsValues.ServiceActive } || !ServiceModule.IsOwned(service, candidate.Service.Tags)
-            || service.LoadBalancers.FirstOrDefault() is not { TargetGroupArn: { } targetGroupArn } link)
+            || service.LoadBalancers.FirstOrDefault() is not { TargetGroupArn: { } targetGroupArn })
         {
             return null;
         }
@@ -101,7 +100,6 @@ internal static class ReplacementRollback
                 ["Network.ClusterName"] = candidate.Service.Cluster,
                 ["Network.VpcId"] = group.VpcId,
                 ["Network.ListenerArn"] = candidate.ListenerRule.ListenerArn,
-                ["ContainerPort"] = link.ContainerPort.ToString(CultureInfo.InvariantCulture),
             }, service.CreatedAt);
         }
         catch (Exception error) when (error.Is(AwsErrorCodes.ElbTargetGroupNotFound, AwsErrorCodes.ElbListenerNotFound))

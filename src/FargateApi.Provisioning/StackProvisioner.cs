@@ -150,8 +150,12 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         catch (Exception failure) when (failure is ProvisioningException or AwsServiceException)
         {
             // The new generation never served: remove what was built of it, so CloudFormation's rollback (which never
-            // learns its id) leaves nothing behind. Best effort: the rollback Update cleans up again.
+            // learns its id) leaves nothing behind, and give the generation that kept serving back what the replacement took
+            // over (the shared log group's ownership tags, the declared rule priority). The rollback Update may not do it:
+            // when the id's cluster is the old one it is an update in place (a ClusterName move rolled back). Best effort:
+            // the rollback Update cleans up again.
             await CleanUpGenerationAsync(identity, plan.Stack, newProperties, budget, cancellationToken).ConfigureAwait(false);
+            await HandBackAsync(current, plan.Stack, budget, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
@@ -173,6 +177,18 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         }
 
         return new LifecycleOutcome(serving.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task HandBackAsync(DesiredStack serving, DesiredStack failed, WaitBudget budget, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunAsync(Plan.ForRevive(serving, failed, serving), budget with { InvocationDeadline = null, Deadline = budget.InvocationDeadline ?? budget.Deadline }, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception handBack) when (handBack is ProvisioningException or AwsServiceException)
+        {
+            // The original failure is the one to report; the rollback Update of a replacement revives the serving generation.
+        }
     }
 
     private async Task CleanUpGenerationAsync(ResourceIdentity identity, DesiredStack stack, ServiceProperties properties, WaitBudget budget, CancellationToken cancellationToken)

@@ -14,17 +14,30 @@ public sealed class PlanTests : IDisposable
         _folder.Write(name, File.ReadAllText(Seed).Replace(from, to, StringComparison.Ordinal));
 
     [Fact]
-    public async Task Container_port_change_says_replace_with_the_reason()
+    public async Task Service_name_change_says_replace_with_the_reason()
+    {
+        var next = Changed("renamed.json", "\"ServiceName\": \"app-api\"", "\"ServiceName\": \"web-api\"");
+
+        var run = await Cli.RunAsync("plan", "--old", Seed, "--new", next);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.StartsWith("placeholder environment", run.Output, StringComparison.Ordinal);
+        Assert.Contains(run.OutputLines, l => l.StartsWith("replace: ServiceName app-api → web-api cannot change in place (", StringComparison.Ordinal));
+        Assert.Contains("  service: replace", run.OutputLines);
+        Assert.StartsWith("replace: a new generation (0) of the stack beside the old one, because ServiceName app-api → web-api", run.OutputLines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Container_port_change_is_an_update_in_place_that_closes_the_old_port_after_the_rollout()
     {
         var next = Changed("port.json", "\"ContainerPort\": 8000", "\"ContainerPort\": 8080");
 
         var run = await Cli.RunAsync("plan", "--old", Seed, "--new", next);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.StartsWith("placeholder environment", run.Output, StringComparison.Ordinal);
-        Assert.Contains("replace: ContainerPort 8000 → 8080 cannot change in place (target group port and load balancer container port are fixed after creation)", run.OutputLines);
-        Assert.Contains("  service: replace", run.OutputLines);
-        Assert.StartsWith("replace: a new generation (1) of the stack beside the old one, because ContainerPort 8000 → 8080", run.OutputLines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(run.OutputLines, l => l.StartsWith("replace", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.Contains("revoke ingress", StringComparison.Ordinal) && l.EndsWith("once no task listens on the old port, so traffic is never cut", StringComparison.Ordinal));
+        Assert.StartsWith("update in place: ", run.OutputLines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,12 +61,12 @@ public sealed class PlanTests : IDisposable
     {
         var template = CpuWithoutDefault.Replace("Memory: 8192", "Memory: 1024", StringComparison.Ordinal);
         var old = _folder.Write("old.yaml", template);
-        var next = _folder.Write("new.yaml", template.Replace("ServiceName: app-api", "ServiceName: app-api\n      ContainerPort: 9000", StringComparison.Ordinal));
+        var next = _folder.Write("new.yaml", template.Replace("ServiceName: app-api", "ServiceName: web-api", StringComparison.Ordinal));
 
         var run = await Cli.RunAsync("plan", "--old", old, "--new", next, "--resource", "AppApi");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains(run.OutputLines, l => l.StartsWith("replace: ContainerPort 8000 → 9000", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("replace: ServiceName app-api → web-api", StringComparison.Ordinal));
         Assert.Contains(run.OutputLines, l => l.StartsWith("set by intrinsic functions, unknown offline", StringComparison.Ordinal) && l.Contains("Cpu", StringComparison.Ordinal));
     }
 
@@ -93,13 +106,13 @@ public sealed class PlanTests : IDisposable
     [Fact]
     public async Task Json_output_has_kind_reasons_and_field_changes()
     {
-        var next = Changed("port.json", "\"ContainerPort\": 8000", "\"ContainerPort\": 8080");
+        var next = Changed("renamed.json", "\"ServiceName\": \"app-api\"", "\"ServiceName\": \"web-api\"");
 
         var run = await Cli.RunAsync("plan", "--old", Seed, "--new", next, "--json");
 
         using var document = JsonDocument.Parse(run.Output);
         Assert.Equal("Replace", document.RootElement.GetProperty("kind").GetString());
-        Assert.StartsWith("ContainerPort 8000 → 8080", document.RootElement.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("ServiceName app-api → web-api", document.RootElement.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains(document.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("resource").GetString() == "service" && c.GetProperty("kind").GetString() == "Replace");
     }
 

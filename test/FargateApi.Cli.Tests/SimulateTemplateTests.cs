@@ -89,12 +89,12 @@ public sealed class SimulateTemplateTests : IDisposable
     public async Task A_replacement_says_the_service_is_a_new_one()
     {
         var seed = Path.Combine(Repository.Examples, "app-api.properties.json");
-        var port = _folder.Write("port.json", File.ReadAllText(seed).Replace("\"ContainerPort\": 8000", "\"ContainerPort\": 8080", StringComparison.Ordinal));
+        var renamed = _folder.Write("renamed.json", File.ReadAllText(seed).Replace("\"ServiceName\": \"app-api\"", "\"ServiceName\": \"web-api\"", StringComparison.Ordinal));
 
-        var run = await Cli.RunAsync("simulate", seed, "--update", port);
+        var run = await Cli.RunAsync("simulate", seed, "--update", renamed);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Equal("   ~ service: acme-app-api-service → acme-app-api-service-g1", UpdateSection(run)[0]);
+        Assert.Equal("   ~ service: acme-app-api-service → acme-web-api-service", UpdateSection(run)[0]);
     }
 
     [Fact]

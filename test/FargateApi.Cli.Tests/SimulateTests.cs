@@ -23,7 +23,7 @@ public sealed class SimulateTests
     public async Task Simulate_json_reports_phases_and_no_leftovers()
     {
         using var folder = new TempFolder();
-        var update = folder.Write("port.json", File.ReadAllText(Seed).Replace("\"ContainerPort\": 8000", "\"ContainerPort\": 8080", StringComparison.Ordinal));
+        var update = folder.Write("renamed.json", File.ReadAllText(Seed).Replace("\"ServiceName\": \"app-api\"", "\"ServiceName\": \"web-api\"", StringComparison.Ordinal));
 
         var run = await Cli.RunAsync("simulate", Seed, "--update", update, "--json");
 

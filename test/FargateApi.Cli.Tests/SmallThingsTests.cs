@@ -83,6 +83,7 @@ public sealed class SmallThingsTests : IDisposable
     [Theory]
     [InlineData("app-api.properties.json", "\"ImageTag\": \"1.4.2\"", "\"ImageTag\": \"1.5.0\"")]
     [InlineData("app-api.properties.json", "\"ContainerPort\": 8000", "\"ContainerPort\": 8080")]
+    [InlineData("app-api.properties.json", "\"ServiceName\": \"app-api\"", "\"ServiceName\": \"web-api\"")]
     [InlineData("app-api.properties.json", "\"Priority\": 1", "\"Priority\": 1")]
     [InlineData("minimal.yaml", "Priority: 10", "Priority: 10")]
     public async Task Plan_prints_each_line_once(string example, string from, string to)

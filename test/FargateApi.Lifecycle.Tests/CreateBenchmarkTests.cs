@@ -86,8 +86,8 @@ public sealed class CreateBenchmarkTests(ITestOutputHelper output)
         await Measure("create again (idempotent)", () => h.CreateAsync());
         var v2 = Props.Seed.WithImageTag("v2");
         await Measure("update in place (image)", () => h.UpdateAsync(id, Props.Seed, v2));
-        var moved = v2 with { ContainerPort = 8080 };
-        var newId = (await Measure("update with replacement (port)", () => h.UpdateAsync(id, v2, moved))).PhysicalResourceId;
+        var moved = h.InAnotherCluster(v2);
+        var newId = (await Measure("update with replacement (cluster)", () => h.UpdateAsync(id, v2, moved))).PhysicalResourceId;
         await Measure("delete old generation", async () => { await h.DeleteAsync(id, v2); return 0; });
         await Measure("delete last generation", async () => { await h.DeleteAsync(newId, moved); return 0; });
 

@@ -9,14 +9,15 @@ namespace FargateApi.Lifecycle.Tests;
 public sealed class GenerationSlotTests
 {
     private const string SeedId = "arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service";
-    private const string SlotId = "arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service-g1";
+    private const string SlotId = "arn:aws:ecs:us-east-1:123456789012:service/" + Harness.OtherCluster + "/myproj-app-api-service-g1";
 
     [Fact]
     public async Task A_second_replacement_returns_to_the_seeds_names_once_the_cleanup_freed_them()
     {
         var h = new Harness();
-        var first = Props.Seed with { ContainerPort = 8080 };
-        var second = Props.Seed with { ContainerPort = 9000 };
+        // To another cluster and back: replacements that keep every name.
+        var first = h.InAnotherCluster(Props.Seed);
+        var second = Props.Seed;
         await h.CreateAsync();
         var replaced = (await h.UpdateAsync(SeedId, Props.Seed, first)).PhysicalResourceId;
         await h.DeleteAsync(SeedId, Props.Seed);
@@ -33,8 +34,9 @@ public sealed class GenerationSlotTests
     public async Task Rollback_of_a_replacement_back_onto_the_seeds_names_returns_to_the_older_slot()
     {
         var h = new Harness();
-        var first = Props.Seed with { ContainerPort = 8080 };
-        var second = Props.Seed with { ContainerPort = 9000 };
+        // To another cluster and back: replacements that keep every name.
+        var first = h.InAnotherCluster(Props.Seed);
+        var second = Props.Seed;
         await h.CreateAsync();
         await h.UpdateAsync(SeedId, Props.Seed, first);
         await h.DeleteAsync(SeedId, Props.Seed);

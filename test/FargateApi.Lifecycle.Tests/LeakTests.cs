@@ -13,7 +13,7 @@ public sealed class LeakTests
     /// <summary>The Lambda edge's failed-create id (FargateApi.Lambda FailedCreateId) for this resource.</summary>
     private const string FailedCreateId = "fargate-api-create-failed:AppApi:0123456789ab";
 
-    private const string NewId = "arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service-g1";
+    private const string NewId = "arn:aws:ecs:us-east-1:123456789012:service/" + Harness.OtherCluster + "/myproj-app-api-service-g1";
 
     [Fact]
     public async Task Delete_after_a_create_that_failed_at_any_call_leaves_nothing()
@@ -45,12 +45,12 @@ public sealed class LeakTests
     [Fact]
     public async Task Delete_of_both_ids_after_a_replacement_that_failed_at_any_call_leaves_nothing()
     {
-        var moved = Props.Seed with { ContainerPort = 8080 };
-        var calls = await CallsOfOneReplacementAsync(moved);
+        var calls = await CallsOfOneReplacementAsync();
         Assert.True(calls > 20, $"a replacement makes {calls} calls");
         for (var k = 1; k <= calls; k++)
         {
             var h = new Harness();
+            var moved = h.InAnotherCluster(Props.Seed);
             var oldId = (await h.CreateAsync()).PhysicalResourceId;
             h.Aws.Faults.FailCall(h.Aws.Calls.Count + k, Fault(), FaultTiming.AfterEffect);
             await Record.ExceptionAsync(() => h.UpdateAsync(oldId, Props.Seed, moved));
@@ -85,9 +85,10 @@ public sealed class LeakTests
         }
     }
 
-    private static async Task<int> CallsOfOneReplacementAsync(FargateApi.Properties.ServiceProperties moved)
+    private static async Task<int> CallsOfOneReplacementAsync()
     {
         var h = new Harness();
+        var moved = h.InAnotherCluster(Props.Seed);
         var id = (await h.CreateAsync()).PhysicalResourceId;
         var before = h.Aws.Calls.Count;
         await h.UpdateAsync(id, Props.Seed, moved);

@@ -49,11 +49,17 @@ public sealed class LifecycleScenarioTests
         var group = (await h.Apis.Elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = ["myproj-app-api-tg"] }, CancellationToken.None)).TargetGroups.Single();
         Assert.Equal("/healthz", group.HealthCheck.Path);
 
-        // Replacement: a new container port builds generation 1 beside generation 0 and moves the priority to it.
+        // Update in place: a new container port is a new revision and load balancer mapping on the same service.
         var port = healthz with { ContainerPort = 8080 };
-        var replaced = await h.UpdateAsync(firstId, healthz, port);
+        var portUpdated = await h.UpdateAsync(firstId, healthz, port);
+        Assert.Equal(firstId, portUpdated.PhysicalResourceId);
+        Assert.Equal(8080, (await h.Apis.Ecs.DescribeServicesAsync(h.Network.ClusterName, ["myproj-app-api-service"], CancellationToken.None)).Services.Single().LoadBalancers.Single().ContainerPort);
+
+        // Replacement: another cluster builds generation 1 beside generation 0 and moves the priority to it.
+        var moved = h.InAnotherCluster(port);
+        var replaced = await h.UpdateAsync(firstId, port, moved);
         var secondId = replaced.PhysicalResourceId;
-        Assert.Equal("arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service-g1", secondId);
+        Assert.Equal($"arn:aws:ecs:us-east-1:123456789012:service/{Harness.OtherCluster}/myproj-app-api-service-g1", secondId);
         Assert.Equal(2, h.Ours("service").Count);
         Assert.Equal(2, h.Ours("target-group").Count);
         Assert.DoesNotContain(h.Aws.Calls.Records, c => c.Outcome == "PriorityInUse");
@@ -62,7 +68,7 @@ public sealed class LifecycleScenarioTests
         Assert.NotEqual("10", rules.Single(r => r.Actions.Any(a => a.TargetGroupArn == healthUpdated.Data["TargetGroupArn"])).Priority);
 
         // CloudFormation deletes the old id: generation 0 goes, generation 1 and the shared log group stay.
-        await h.DeleteAsync(firstId, healthz);
+        await h.DeleteAsync(firstId, port);
         var left = h.Ours();
         Assert.All(left, e => Assert.Equal("1", e.Tags[Ownership.GenerationTag]));
         Assert.Single(h.Ours("service"));
@@ -71,7 +77,7 @@ public sealed class LifecycleScenarioTests
         Assert.Equal("10", (await RulesAsync(h)).Single().Priority);
 
         // The final Delete leaves nothing of ours.
-        await h.DeleteAsync(secondId, port);
+        await h.DeleteAsync(secondId, moved);
         Assert.Empty(h.Ours());
         Assert.DoesNotContain(h.Made(), e => e.Type != "network-interface");
     }

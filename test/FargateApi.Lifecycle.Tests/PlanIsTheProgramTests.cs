@@ -73,9 +73,10 @@ public sealed class PlanIsTheProgramTests
 
         await h.UpdateAsync(id, bad, Props.Seed);
 
-        // The failed replacement cleans up its own generation; the rollback revives the old one and sweeps the new one again,
-        // twice: finding nothing, the sweep looks a second time in case what it looks for was not yet visible.
-        AssertRanExactly(recorder, PlanKind.Create, PlanKind.Replace, PlanKind.Delete, PlanKind.Revive, PlanKind.Delete, PlanKind.Delete);
+        // The failed replacement cleans up its own generation and hands the serving one back what it took over (a revive); the
+        // rollback revives the old one and sweeps the new one again, twice: finding nothing, the sweep looks a second time in
+        // case what it looks for was not yet visible.
+        AssertRanExactly(recorder, PlanKind.Create, PlanKind.Replace, PlanKind.Delete, PlanKind.Revive, PlanKind.Revive, PlanKind.Delete, PlanKind.Delete);
     }
 
     private static void AssertRanExactly(PlanRecorder recorder, params PlanKind[] kinds)
@@ -90,8 +91,12 @@ public sealed class PlanIsTheProgramTests
             Assert.Equal(started.Count, started.Select(e => e.StepId).Distinct(StringComparer.Ordinal).Count());
             Assert.All(started, e => Assert.Contains(plan.Steps, step => step.Id == e.StepId));
 
+            // Reads run before the plan exists, in the observer; a plan run on what an earlier plan's reads found (the hand-back
+            // after a failed replacement) has none of its own.
+            bool Unread(string id) => Observation.IsReadId(id) && started.All(e => e.StepId != id);
+
             // A step that did not run waited on one that failed (started, never finished) or did not run either.
-            var notRun = plan.Steps.Where(step => started.All(e => e.StepId != step.Id)).ToList();
+            var notRun = plan.Steps.Where(step => !Unread(step.Id) && started.All(e => e.StepId != step.Id)).ToList();
             Assert.All(notRun, step => Assert.Contains(
                 step.DependsOn,
                 dependency => !finished.Contains(dependency)));
@@ -100,10 +105,10 @@ public sealed class PlanIsTheProgramTests
             Assert.All(started, e => Assert.Equal(waveOf[e.StepId], e.Wave));
 
             var position = recorded.Events.Select((e, index) => (e, index)).ToList();
-            foreach (var step in plan.Steps.Except(notRun))
+            foreach (var step in plan.Steps.Except(notRun).Where(step => !Unread(step.Id)))
             {
                 var start = position.Single(p => p.e.StepId == step.Id && p.e.Wave is not null).index;
-                foreach (var dependency in step.DependsOn)
+                foreach (var dependency in step.DependsOn.Where(dependency => !Unread(dependency)))
                 {
                     var finish = position.Single(p => p.e.StepId == dependency && p.e.Outcome is not null).index;
                     Assert.True(finish < start, $"{plan.Kind}: step '{step.Id}' started before '{dependency}' finished");

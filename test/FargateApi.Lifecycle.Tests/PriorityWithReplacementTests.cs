@@ -10,14 +10,15 @@ namespace FargateApi.Lifecycle.Tests;
 /// </summary>
 public sealed class PriorityWithReplacementTests
 {
-    private static readonly Properties.ServiceProperties Moved = Props.Seed with { ContainerPort = 8080, Priority = 20 };
+    private static Properties.ServiceProperties Moved(Harness h) => h.InAnotherCluster(Props.Seed) with { Priority = 20 };
 
     [Fact]
     public async Task Update_then_cleanup_leaves_one_rule_at_the_new_priority()
     {
         var h = new Harness();
         var oldId = (await h.CreateAsync()).PhysicalResourceId;
-        var newId = (await h.UpdateAsync(oldId, Props.Seed, Moved)).PhysicalResourceId;
+        var moved = Moved(h);
+        var newId = (await h.UpdateAsync(oldId, Props.Seed, moved)).PhysicalResourceId;
 
         await h.DeleteAsync(oldId, Props.Seed);
 
@@ -32,10 +33,11 @@ public sealed class PriorityWithReplacementTests
     {
         var h = new Harness();
         var oldId = (await h.CreateAsync()).PhysicalResourceId;
-        var newId = (await h.UpdateAsync(oldId, Props.Seed, Moved)).PhysicalResourceId;
+        var moved = Moved(h);
+        var newId = (await h.UpdateAsync(oldId, Props.Seed, moved)).PhysicalResourceId;
 
-        var rolledBack = await h.UpdateAsync(newId, Moved, Props.Seed);
-        await h.DeleteAsync(newId, Moved);
+        var rolledBack = await h.UpdateAsync(newId, moved, Props.Seed);
+        await h.DeleteAsync(newId, moved);
 
         Assert.Equal(oldId, rolledBack.PhysicalResourceId);
         var rule = Assert.Single(await RulesAsync(h));

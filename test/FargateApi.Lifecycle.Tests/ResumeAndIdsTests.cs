@@ -10,7 +10,7 @@ public sealed class ResumeAndIdsTests
     {
         var h = new Harness();
         var oldId = (await h.CreateAsync()).PhysicalResourceId;
-        var moved = Props.Seed with { ContainerPort = 8080 };
+        var moved = h.InAnotherCluster(Props.Seed);
         var identity = Harness.Identity("request-update") with { InvocationDeadline = h.Clock.GetUtcNow() + TimeSpan.FromSeconds(20) };
 
         var first = await h.Provisioner.UpdateAsync(identity, oldId, Props.Seed, moved, CancellationToken.None);

@@ -32,7 +32,7 @@ public sealed class RollbackTests
     {
         var h = new Harness();
         var id = (await h.CreateAsync()).PhysicalResourceId;
-        var bad = Props.Seed.WithImageTag("bad") with { ContainerPort = 8080 };
+        var bad = h.InAnotherCluster(Props.Seed.WithImageTag("bad"));
         h.Aws.FailImage(Props.ImageUri("bad"));
         await Assert.ThrowsAsync<ProvisioningException>(() => h.UpdateAsync(id, Props.Seed, bad));
 
@@ -50,7 +50,7 @@ public sealed class RollbackTests
     {
         var h = new Harness();
         var oldId = (await h.CreateAsync()).PhysicalResourceId;
-        var moved = Props.Seed with { ContainerPort = 8080 };
+        var moved = h.InAnotherCluster(Props.Seed);
         var newId = (await h.UpdateAsync(oldId, Props.Seed, moved)).PhysicalResourceId;
 
         // Another resource of the stack failed: CloudFormation rolls this one back, then deletes the new id.

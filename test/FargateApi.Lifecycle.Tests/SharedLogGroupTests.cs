@@ -16,7 +16,7 @@ public sealed class SharedLogGroupTests
 {
     private const string OtherCluster = "myproj-cluster-2";
 
-    public static TheoryData<string> Triggers => ["ClusterName", "ContainerPort", "ListenerArn"];
+    public static TheoryData<string> Triggers => ["ClusterName", "ListenerArn"];
 
     [Theory]
     [MemberData(nameof(Triggers))]
@@ -64,8 +64,6 @@ public sealed class SharedLogGroupTests
             case "ClusterName":
                 h.Aws.AddCluster(OtherCluster);
                 return (before, before with { Network = before.Network with { ClusterName = OtherCluster } });
-            case "ContainerPort":
-                return (before, before with { ContainerPort = 8080 });
             default:
                 var other = h.Aws.AddListener(8080);
                 return (before, before with { Network = before.Network with { ListenerArn = other } });

@@ -95,7 +95,7 @@ public sealed class TagsFollowTheDeclarationTests
         var h = Harness.Enforced();
         var created = WithTags(("team", "api"), ("cost-centre", "42"));
         var id = (await h.CreateAsync(created)).PhysicalResourceId;
-        var replaced = WithTags(("cost-centre", "43")).Replaced();
+        var replaced = h.InAnotherCluster(WithTags(("cost-centre", "43")));
 
         var updated = await h.UpdateAsync(id, created, replaced);
 

@@ -130,7 +130,7 @@ public sealed class CrashRestartTests(ITestOutputHelper output)
         var reports = new List<MatrixReport>();
         foreach (var timing in Timings)
         {
-            var report = await UpdateMatrix(Moved, "Update with replacement (container port)").RunAsync("same event delivered again, cleanup Delete of the old id, then Delete", async (w, s, clean) =>
+            var report = await UpdateMatrix(Moved, "Update with replacement (service renamed)").RunAsync("same event delivered again, cleanup Delete of the old id, then Delete", async (w, s, clean) =>
             {
                 var retried = await w.Process().UpdateAsync(World.Identity(UpdateRequest), s.PhysicalId!, Seed, Moved, CancellationToken.None);
                 Converged.SameAsClean(w, clean, retried.PhysicalResourceId);
@@ -151,7 +151,7 @@ public sealed class CrashRestartTests(ITestOutputHelper output)
         var reports = new List<MatrixReport>();
         foreach (var timing in Timings)
         {
-            var report = await UpdateMatrix(Moved, "Update with replacement (container port)").RunAsync("CloudFormation times out: rollback Update, then Delete", async (w, s, _) =>
+            var report = await UpdateMatrix(Moved, "Update with replacement (service renamed)").RunAsync("CloudFormation times out: rollback Update, then Delete", async (w, s, _) =>
             {
                 // CloudFormation never learnt the new id, so no Delete will ever name it: the rollback must remove it.
                 var rolledBack = await w.Process().UpdateAsync(World.Identity("rollback-1"), s.PhysicalId!, Moved, Seed, CancellationToken.None);

@@ -1,3 +1,4 @@
+using FargateApi.Aws.Services.Ec2;
 using FargateApi.Aws.Services.Ecs;
 using FargateApi.Aws.Services.ElasticLoadBalancing;
 using FargateApi.Aws.Services.Iam;
@@ -25,6 +26,7 @@ public sealed class AwsLikePresetTests
         await Errors.Expect("AccessDeniedException", () => aws.Ecs.RegisterTaskDefinitionAsync(definition, None));
         await Errors.Expect("NoSuchEntity", () => aws.Iam.GetRoleAsync(role.RoleName, None));
         var group = await aws.Ec2.CreateSecurityGroupAsync(new("proj-api-ecs-sg", "tasks", network.VpcId, SimStack.TagsFor("s")), None);
+        await aws.Ec2.AuthorizeSecurityGroupIngressAsync(group, [new IpPermission("tcp", 8000, 8000, [new UserIdGroupPair(network.AlbSecurityGroupId)])], None);
         var targetGroup = await aws.ElasticLoadBalancing.CreateTargetGroupAsync(SimStack.TargetGroup("proj-api-tg", network.VpcId), None);
 
         // t=5: the rule attaches the target group to the load balancer, but ECS sees that 10 s later.

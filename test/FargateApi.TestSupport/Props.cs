@@ -47,8 +47,8 @@ public static class Props
     public static ServiceProperties WithImageTag(this ServiceProperties properties, string tag) =>
         properties with { Image = properties.Image with { Tag = tag } };
 
-    /// <summary>A change the target group cannot take in place (its port is immutable): a new generation replaces the stack.</summary>
-    public static ServiceProperties Replaced(this ServiceProperties properties) => properties with { ContainerPort = 8080 };
+    /// <summary>A change no AWS call makes in place (the names derive from ServiceName): a new generation replaces the stack.</summary>
+    public static ServiceProperties Replaced(this ServiceProperties properties) => properties with { ServiceName = properties.ServiceName + "-v2" };
 
     /// <summary>The i-th of many services behind the shared listener: its own name, path and priority.</summary>
     public static ServiceProperties Numbered(int i) => Seed with

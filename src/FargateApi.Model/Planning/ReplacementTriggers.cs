@@ -1,4 +1,3 @@
-using System.Globalization;
 using FargateApi.Desired;
 using FargateApi.Properties;
 
@@ -22,7 +21,6 @@ internal static class ReplacementTriggers
         ("Network.ClusterName", stack => stack.Network.ClusterName),
         ("Network.VpcId", stack => stack.Network.VpcId),
         ("Network.ListenerArn", stack => stack.Network.ListenerArn),
-        ("ContainerPort", stack => stack.TaskDefinition.Container.ContainerPort.ToString(CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>The catalog's replacement properties, each with how it reads on a stack; fails loudly if the two disagree.</summary>

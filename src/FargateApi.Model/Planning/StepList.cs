@@ -30,6 +30,18 @@ internal sealed class StepList
         return id;
     }
 
+    /// <summary>Makes a step added earlier also wait for <paramref name="dependency"/>, a step added after it.</summary>
+    public void After(string id, string dependency)
+    {
+        var index = _steps.FindIndex(step => step.Id == id);
+        if (index < 0 || !Contains(dependency) || _steps[index].DependsOn.Contains(dependency))
+        {
+            return;
+        }
+
+        _steps[index] = _steps[index] with { DependsOn = _steps[index].DependsOn.Append(dependency).ToValueList() };
+    }
+
     public bool Contains(string id) => _steps.Exists(step => step.Id == id);
 
     public ValueList<Step> ToValueList() => _steps.ToValueList();

@@ -25,6 +25,11 @@ internal static class UpdatePlanner
             return ReplacementPlanner.Plan(current, next.AtGeneration(generation), reasons);
         }
 
+        // A target group's port is fixed at creation (ModifyTargetGroup has no Port) and does not matter to an ip target group
+        // behind ECS: ECS registers each task on the container port of the service's load balancer mapping, and the health
+        // check probes the traffic port (DesiredTargetHealthCheck.TrafficPort). So a ContainerPort change leaves it as it was.
+        next = next with { TargetGroup = next.TargetGroup with { Port = current.TargetGroup.Port } };
+
         var steps = new StepList();
         var changes = new List<ResourceChange>();
         var reads = Observation.AddReads(steps, current, next);
@@ -109,22 +114,24 @@ internal static class UpdatePlanner
         changes.Add(InPlace(Resources.TaskDefinition, taskDefinition, register is null ? null : "new revision"));
 
         var securityGroup = Diff(current.SecurityGroup.Fields(), next.SecurityGroup.Fields());
+        string? authorize = null;
+        string? revoke = null;
         if (Changed(securityGroup, DesiredSecurityGroup.IngressField))
         {
-            var authorize = steps.Add(
+            authorize = steps.Add(
                 "authorize-ingress",
                 StepAction.AuthorizeIngress,
                 $"{next.SecurityGroup.Name}: {next.SecurityGroup.Ingress}",
                 [],
                 next.SecurityGroup,
                 detail: step => step with { Changes = ValueList.Of(new FieldChange(DesiredSecurityGroup.IngressField, null, next.SecurityGroup.Ingress.ToString())) });
-            steps.Add(
+            revoke = steps.Add(
                 "revoke-ingress",
                 StepAction.RevokeIngress,
                 $"{current.SecurityGroup.Name}: {current.SecurityGroup.Ingress}",
                 [authorize],
                 next.SecurityGroup,
-                "after the new rule exists, so traffic is never cut",
+                PortMoved(current, next) ? "once no task listens on the old port, so traffic is never cut" : "after the new rule exists, so traffic is never cut",
                 detail: step => step with
                 {
                     Previous = current.SecurityGroup,
@@ -198,11 +205,12 @@ internal static class UpdatePlanner
         string? update = null;
         if (service.Any(change => !IsTag(change)))
         {
+            // New tasks are health-checked on their port from the start: the rule that admits it comes first.
             update = steps.Add(
                 "update-service",
                 StepAction.UpdateService,
                 $"{next.Service.Name} in cluster {next.Service.Cluster}",
-                [register, .. rolesReady],
+                [register, authorize, .. rolesReady],
                 next.Service,
                 Changed(service, "EnableExecuteCommand") ? "forceNewDeployment: ECS Exec reaches only tasks started after the change" : null,
                 detail: step => step with { Previous = current.Service, Changes = service.Where(change => !IsTag(change)).ToValueList() });
@@ -211,9 +219,25 @@ internal static class UpdatePlanner
         TagStep(steps, "service", ResourceKind.Service, service, $"{Resources.Service} {next.Service.Name}", next.Service, current.Service);
         changes.Add(InPlace(Resources.Service, service));
 
-        var wait = update is not null && next.WaitForSteadyState
-            ? steps.Add("wait-steady-state", StepAction.WaitForSteadyState, next.Service.Name, [update], next.Service, "DescribeServices polls: SUCCESS only once the tasks run (WaitForSteadyState)")
+        // A moved port is waited for whether or not the update waits for a steady state: the old tasks take traffic on the old
+        // port until the rollout completes (ECS "stops the old tasks when the new tasks are running", UpdateService
+        // loadBalancers), so the old port's rule may go only then.
+        var portMoved = update is not null && PortMoved(current, next);
+        var wait = update is not null && (next.WaitForSteadyState || portMoved)
+            ? steps.Add(
+                "wait-steady-state",
+                StepAction.WaitForSteadyState,
+                next.Service.Name,
+                [update],
+                next.Service,
+                next.WaitForSteadyState
+                    ? "DescribeServices polls: SUCCESS only once the tasks run (WaitForSteadyState)"
+                    : "DescribeServices polls until no task listens on the old port (ContainerPort moved; WaitForSteadyState is false)")
             : null;
+        if (portMoved && revoke is not null)
+        {
+            steps.After(revoke, wait!);
+        }
 
         AddScaling(steps, changes, current.Scaling, next.Scaling);
 
@@ -230,6 +254,10 @@ internal static class UpdatePlanner
             .ToValueList();
         return new Plan(PlanKind.UpdateInPlace, next, current, changes.ToValueList(), planned, ValueList<string>.Empty);
     }
+
+    /// <summary>The container port moved: the tasks' ingress rule and the load balancer mapping follow it.</summary>
+    private static bool PortMoved(DesiredStack current, DesiredStack next) =>
+        current.TaskDefinition.Container.ContainerPort != next.TaskDefinition.Container.ContainerPort;
 
     private static void AddScaling(StepList steps, List<ResourceChange> changes, DesiredScaling? old, DesiredScaling? @new)
     {

@@ -60,11 +60,18 @@ internal static partial class PropertyCatalog
         DefaultString = "latest",
     };
 
-    public static PropertyDefinition ContainerPort { get; } = Integer("ContainerPort", "Port the container listens on; also the target group port.", L.MinPort, L.MaxPort, 8000) with
-    {
-        Update = UpdateBehavior.Replacement,
-        ReplacementReason = "target group port and load balancer container port are fixed after creation",
-    };
+    /// <remarks>
+    /// Changes in place: UpdateService takes a new load balancer mapping on a rolling-update service ("Amazon ECS starts new
+    /// tasks with the updated Elastic Load Balancing configuration, and then stops the old tasks when the new tasks are
+    /// running", ECS API reference, UpdateService loadBalancers) and ECS registers ip targets on the container port, so the
+    /// target group keeps the port it was created with.
+    /// </remarks>
+    public static PropertyDefinition ContainerPort { get; } = Integer(
+        "ContainerPort",
+        "Port the container listens on. A change rolls out in place: new task definition, load balancer mapping and security group rule; the old port's rule goes once the rollout completes.",
+        L.MinPort,
+        L.MaxPort,
+        8000);
 
     public static PropertyDefinition EnvironmentVariables { get; } = Map("EnvironmentVariables", "Plain environment variables of the container.", P.EnvironmentVariableName, P.EnvironmentVariableNameText, null, null, L.MaxEnvironmentValueLength) with
     {

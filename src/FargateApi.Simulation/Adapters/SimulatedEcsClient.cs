@@ -30,6 +30,7 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
                 request.TaskRoleArn,
                 [.. request.ContainerDefinitions.Select(c => c.Name)],
                 [.. request.ContainerDefinitions.Select(c => c.Image)],
+                [.. request.ContainerDefinitions.Select(c => (IReadOnlyList<int>)[.. (c.PortMappings ?? []).Select(p => p.ContainerPort)])],
                 request.Tags?.Select(t => KeyValuePair.Create(t.Key, t.Value)),
                 request));
             return EcsMapping.ToTaskDefinition(definition);
@@ -91,7 +92,8 @@ internal sealed class SimulatedEcsClient(SimulatedAws aws) : IEcsClient
                 network?.Subnets,
                 network?.SecurityGroups,
                 request.ForceNewDeployment ?? false,
-                request.HealthCheckGracePeriodSeconds));
+                request.HealthCheckGracePeriodSeconds,
+                request.LoadBalancers?.Select(l => new SimLoadBalancerLink(l.TargetGroupArn, l.ContainerName, l.ContainerPort)).ToList()));
             return EcsMapping.ToService(service);
         }, cancellationToken);
 

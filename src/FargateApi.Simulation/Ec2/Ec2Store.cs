@@ -139,6 +139,31 @@ internal sealed class Ec2Store(SimulationContext context)
         return added;
     }
 
+    /// <summary>
+    /// Whether <paramref name="targetGroups"/> let a load balancer in <paramref name="sourceGroups"/> reach a target on TCP
+    /// <paramref name="port"/>, for traffic and health checks alike ("You must ensure that your load balancer can communicate
+    /// with registered targets on both the listener port and the health check port … setting the load balancer's security group
+    /// as the source in the ingress rule of the target's security group", ELB User Guide, "Security groups for your Application
+    /// Load Balancer"). A rule from one of the source groups, or any CIDR rule, covering the port admits it; the simulation
+    /// does not place load balancer nodes in CIDRs. Groups the simulation does not hold, or a load balancer without security
+    /// groups, are not judged.
+    /// </summary>
+    public bool Admits(IReadOnlyList<string> targetGroups, IReadOnlyList<string> sourceGroups, int port)
+    {
+        var groups = targetGroups.Select(id => _groups.GetValueOrDefault(id)).ToList();
+        if (sourceGroups.Count == 0 || groups.Count == 0 || groups.Any(group => group is null))
+        {
+            return true;
+        }
+
+        return groups.Any(group => group!.Rules.Any(rule => !rule.IsEgress && Covers(rule.Permission, port)
+            && (rule.Permission.CidrIpv4 is not null || sourceGroups.Contains(rule.Permission.GroupId ?? string.Empty, StringComparer.Ordinal))));
+    }
+
+    private static bool Covers(SimPermission permission, int port) =>
+        permission.Protocol == "-1"
+        || (string.Equals(permission.Protocol, "tcp", StringComparison.OrdinalIgnoreCase) && permission.FromPort <= port && port <= permission.ToPort);
+
     /// <summary>A rule that does not exist: <c>InvalidPermission.NotFound</c>.</summary>
     public void Revoke(string groupId, bool egress, IReadOnlyList<SimPermission> permissions)
     {

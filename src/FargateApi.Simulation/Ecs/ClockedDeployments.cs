@@ -312,7 +312,7 @@ internal sealed class ClockedDeployments(SimulationContext context, EcsTimings t
 
     private bool IsHealthy(SimEcsService service, SimTask task) =>
         task.IsWanted && task.LastStatus == "RUNNING"
-        && service.LoadBalancers.All(link => tasks.TargetsOf(task).Any(x => x.Group.Arn == link.TargetGroupArn && x.Target.State == ElbValues.TargetHealthHealthy));
+        && task.LoadBalancers.All(link => tasks.TargetsOf(task).Any(x => x.Group.Arn == link.TargetGroupArn && x.Target.State == ElbValues.TargetHealthHealthy));
 
     private (SimTargetGroup Group, SimTarget Target)? UnhealthyTarget(SimTask task) =>
         tasks.TargetsOf(task).Where(x => x.Target.State == ElbValues.TargetHealthUnhealthy).Select(x => ((SimTargetGroup, SimTarget)?)x).FirstOrDefault();

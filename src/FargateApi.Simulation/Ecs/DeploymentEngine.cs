@@ -43,6 +43,7 @@ internal sealed class DeploymentEngine
         {
             Id = _context.Ids.DeploymentId(),
             TaskDefinitionArn = taskDefinitionArn,
+            LoadBalancers = service.LoadBalancers,
             DesiredCount = desiredCount,
             PendingCount = desiredCount,
             CreatedAt = _context.Now,

@@ -17,6 +17,16 @@ internal sealed class SimTaskDefinition : SimulatedResource
     public required IReadOnlyList<string> Images { get; init; }
     public required IReadOnlyList<string> ContainerNames { get; init; }
 
+    /// <summary>Each container's port mappings (containerPort), in the order of <see cref="ContainerNames"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> ContainerPorts { get; init; } = [];
+
+    /// <summary>Whether a service's load balancer may name this container and port (CreateService / UpdateService check it).</summary>
+    public bool Exposes(string containerName, int containerPort)
+    {
+        var index = ContainerNames.ToList().IndexOf(containerName);
+        return index >= 0 && index < ContainerPorts.Count && ContainerPorts[index].Contains(containerPort);
+    }
+
     /// <summary>The execution role and the task role, whichever are set: ECS assumes them to start a task.</summary>
     public IReadOnlyList<string> RoleArns { get; init; } = [];
 
@@ -31,6 +41,14 @@ internal sealed class SimDeployment
     public required string Id { get; init; }
     public string Status { get; set; } = "PRIMARY";
     public required string TaskDefinitionArn { get; init; }
+
+    /// <summary>
+    /// The service's load balancer mapping when this deployment started: its tasks register on it. A changed mapping starts
+    /// a new deployment ("Amazon ECS starts new tasks with the updated Elastic Load Balancing configuration, and then stops
+    /// the old tasks when the new tasks are running", UpdateService, loadBalancers), so old tasks keep their old port.
+    /// </summary>
+    public IReadOnlyList<SimLoadBalancerLink> LoadBalancers { get; init; } = [];
+
     public int DesiredCount { get; set; }
     public int RunningCount { get; set; }
     public int PendingCount { get; set; }
@@ -57,7 +75,7 @@ internal sealed class SimEcsService : SimulatedResource
     public required string TaskDefinitionArn { get; set; }
     public int DesiredCount { get; set; }
     public required string? ClientToken { get; init; }
-    public required IReadOnlyList<SimLoadBalancerLink> LoadBalancers { get; init; }
+    public required IReadOnlyList<SimLoadBalancerLink> LoadBalancers { get; set; }
     public required IReadOnlyList<string> Subnets { get; set; }
     public required IReadOnlyList<string> SecurityGroups { get; set; }
     public bool CircuitBreakerEnabled { get; set; }
@@ -105,6 +123,9 @@ internal sealed class SimTask
 
     public required string DeploymentId { get; init; }
     public required string TaskDefinitionArn { get; init; }
+
+    /// <summary>Where ECS registers the task once it runs: its deployment's load balancer mapping.</summary>
+    public IReadOnlyList<SimLoadBalancerLink> LoadBalancers { get; init; } = [];
     public string LastStatus { get; set; } = "RUNNING";
     public string DesiredStatus { get; set; } = "RUNNING";
     public string? StopCode { get; set; }

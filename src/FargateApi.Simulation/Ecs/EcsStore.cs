@@ -53,17 +53,7 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
             throw InvalidParameter(Operation, "TaskDefinition is inactive");
         }
 
-        foreach (var link in input.LoadBalancers)
-        {
-            var group = elbv2.TargetGroups.FirstOrDefault(t => t.Arn == link.TargetGroupArn)
-                ?? throw InvalidParameter(Operation, $"Unable to describe target group {link.TargetGroupArn}.");
-            if (elbv2.LoadBalancerArnsOf(group).Count == 0 || StillAssociating(group))
-            {
-                throw InvalidParameter(Operation,
-                    $"The target group with targetGroupArn {link.TargetGroupArn} does not have an associated load balancer.");
-            }
-        }
-
+        CheckLoadBalancers(input.LoadBalancers, definition, Operation);
         CheckNetwork(input.Subnets, input.SecurityGroups, Operation);
         var service = context.Created(new SimEcsService
         {
@@ -94,6 +84,18 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
         const string Operation = "UpdateService";
         var service = RequireActive(input.Cluster, input.Service, Operation);
         var newDefinition = input.TaskDefinition is null ? null : taskDefinitions.Resolve(input.TaskDefinition, Operation);
+
+        // The mapping must name a port of the task definition the tasks will run: the new one when both change in one call.
+        var loadBalancersChanged = input.LoadBalancers is not null && !input.LoadBalancers.SequenceEqual(service.LoadBalancers);
+        if (input.LoadBalancers is not null)
+        {
+            CheckLoadBalancers(input.LoadBalancers, newDefinition ?? taskDefinitions.Resolve(service.TaskDefinitionArn, Operation), Operation);
+        }
+        else if (newDefinition is not null)
+        {
+            CheckContainerPorts(service.LoadBalancers, newDefinition, Operation);
+        }
+
         if (input.Subnets is not null || input.SecurityGroups is not null)
         {
             CheckNetwork(input.Subnets ?? service.Subnets, input.SecurityGroups ?? service.SecurityGroups, Operation);
@@ -107,9 +109,10 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
         service.CircuitBreakerRollback = input.CircuitBreakerRollback ?? service.CircuitBreakerRollback;
         service.HealthCheckGracePeriodSeconds = input.HealthCheckGracePeriodSeconds ?? service.HealthCheckGracePeriodSeconds;
         service.DesiredCount = input.DesiredCount ?? service.DesiredCount;
+        service.LoadBalancers = input.LoadBalancers ?? service.LoadBalancers;
 
         var definitionChanged = newDefinition is not null && newDefinition.Arn != service.TaskDefinitionArn;
-        if (definitionChanged || networkChanged || input.ForceNewDeployment)
+        if (definitionChanged || networkChanged || loadBalancersChanged || input.ForceNewDeployment)
         {
             service.TaskDefinitionArn = newDefinition?.Arn ?? service.TaskDefinitionArn;
             engine.StartDeployment(service, service.TaskDefinitionArn, service.DesiredCount);
@@ -181,6 +184,45 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
     /// answered with a service that is no longer what the request asks for (our reading: which of the two messages ECS picks
     /// is not documented, and reports show both right after a delete).
     /// </summary>
+    /// <summary>
+    /// Each mapping's target group exists and sits behind a load balancer, and the task definition has the container and the
+    /// port: "This port must correspond to a containerPort in the task definition the tasks in the service are using"
+    /// (ECS API reference, LoadBalancer.containerPort); ECS answers "The container app did not have a container port 80
+    /// defined." (pulumi/pulumi-awsx#1172) and "The container Frontend does not exist in the task definition."
+    /// (aws/amazon-ecs-agent#1276).
+    /// </summary>
+    private void CheckLoadBalancers(IReadOnlyList<SimLoadBalancerLink> links, SimTaskDefinition definition, string operation)
+    {
+        foreach (var link in links)
+        {
+            var group = elbv2.FindTargetGroup(link.TargetGroupArn)
+                ?? throw InvalidParameter(operation, $"Unable to describe target group {link.TargetGroupArn}.");
+            if (elbv2.LoadBalancerArnsOf(group).Count == 0 || StillAssociating(group))
+            {
+                throw InvalidParameter(operation,
+                    $"The target group with targetGroupArn {link.TargetGroupArn} does not have an associated load balancer.");
+            }
+        }
+
+        CheckContainerPorts(links, definition, operation);
+    }
+
+    private static void CheckContainerPorts(IReadOnlyList<SimLoadBalancerLink> links, SimTaskDefinition definition, string operation)
+    {
+        foreach (var link in links)
+        {
+            if (!definition.ContainerNames.Contains(link.ContainerName, StringComparer.Ordinal))
+            {
+                throw InvalidParameter(operation, $"The container {link.ContainerName} does not exist in the task definition.");
+            }
+
+            if (!definition.Exposes(link.ContainerName, link.ContainerPort))
+            {
+                throw InvalidParameter(operation, $"The container {link.ContainerName} did not have a container port {link.ContainerPort} defined.");
+            }
+        }
+    }
+
     private SimEcsService SameRequestAs(SimEcsService live, CreateServiceInput input)
     {
         const string Operation = "CreateService";

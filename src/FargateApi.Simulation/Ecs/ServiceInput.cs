@@ -28,4 +28,5 @@ internal sealed record UpdateServiceInput(
     IReadOnlyList<string>? Subnets,
     IReadOnlyList<string>? SecurityGroups,
     bool ForceNewDeployment,
-    int? HealthCheckGracePeriodSeconds = null);
+    int? HealthCheckGracePeriodSeconds = null,
+    IReadOnlyList<SimLoadBalancerLink>? LoadBalancers = null);

@@ -17,6 +17,7 @@ internal sealed record TaskDefinitionInput(
     string? TaskRoleArn,
     IReadOnlyList<string> ContainerNames,
     IReadOnlyList<string> Images,
+    IReadOnlyList<IReadOnlyList<int>> ContainerPorts,
     IEnumerable<KeyValuePair<string, string>>? Tags,
     object Spec);
 
@@ -71,6 +72,7 @@ internal sealed class TaskDefinitionStore(SimulationContext context, IamStore ia
             Revision = revision,
             Images = input.Images,
             ContainerNames = input.ContainerNames,
+            ContainerPorts = input.ContainerPorts,
             RoleArns = roles,
             RegisteredAt = context.Now,
             Spec = input.Spec,

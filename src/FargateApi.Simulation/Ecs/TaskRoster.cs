@@ -43,6 +43,7 @@ internal sealed class TaskRoster(SimulationContext context, TaskDefinitionStore 
             Owner = service,
             DeploymentId = deployment.Id,
             TaskDefinitionArn = deployment.TaskDefinitionArn,
+            LoadBalancers = deployment.LoadBalancers,
             LastStatus = onTheClock ? "PENDING" : "RUNNING",
             Containers = [.. images.Select((image, i) => new SimContainerState(i < names.Count ? names[i] : $"container-{i}", image, onTheClock ? "PENDING" : "RUNNING", null, null))],
             EniId = eni.NetworkInterfaceId,
@@ -164,9 +165,11 @@ internal sealed class TaskRoster(SimulationContext context, TaskDefinitionStore 
 
     private void RegisterTargets(SimTask task, DateTimeOffset at, bool onTheClock)
     {
-        foreach (var link in task.Owner.LoadBalancers)
+        foreach (var link in task.LoadBalancers)
         {
-            elbv2.Register(link.TargetGroupArn, task.PrivateIp, link.ContainerPort, task.Arn, at, passesHealthChecks: !task.FailsHealthChecks, onTheClock);
+            var reachable = elbv2.FindTargetGroup(link.TargetGroupArn) is not { } group
+                || ec2.Admits(task.Owner.SecurityGroups, elbv2.SecurityGroupsInFrontOf(group), link.ContainerPort);
+            elbv2.Register(link.TargetGroupArn, task.PrivateIp, link.ContainerPort, task.Arn, at, passesHealthChecks: !task.FailsHealthChecks && reachable, onTheClock);
         }
     }
 }

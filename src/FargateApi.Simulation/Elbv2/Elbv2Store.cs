@@ -135,6 +135,12 @@ internal sealed class Elbv2Store(SimulationContext context)
         return [.. _targetGroups.Values.Where(t => t.IsVisibleToRead())];
     }
 
+    public SimTargetGroup? FindTargetGroup(string arn) => _targetGroups.GetValueOrDefault(arn);
+
+    /// <summary>The security groups of the load balancers that forward to the group: where its health checks come from.</summary>
+    public IReadOnlyList<string> SecurityGroupsInFrontOf(SimTargetGroup group) =>
+        [.. LoadBalancerArnsOf(group).SelectMany(arn => _loadBalancers.TryGetValue(arn, out var lb) ? lb.SecurityGroups : []).Distinct(StringComparer.Ordinal)];
+
     /// <summary>A target group is attached to the load balancers whose listeners' rules forward to it (one at most: ALB quotas page).</summary>
     public IReadOnlyList<string> LoadBalancerArnsOf(SimTargetGroup group) =>
         [.. _rules.Values

@@ -77,27 +77,31 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
     public async Task Replacing_update_serves_from_a_new_id_and_deleting_old_then_new_leaves_nothing()
     {
         var network = SeededNetwork.Seed(moto, "rep");
+        var moved = network.WithSecondCluster(moto);
         var stackId = CloudFormationEvents.StackId("rep-shop");
         var before = CloudFormationEvents.Properties(network.Prefix);
-        var after = CloudFormationEvents.With(before, ("ContainerPort", "9000"));
+
+        // An ECS service cannot move to another cluster: the move replaces the stack under the same names, in the other slot.
+        var after = CloudFormationEvents.With(before, ("Network", new JsonObject { ["ClusterName"] = moved.ClusterName }));
         var old = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
-        var next = old with { Generation = 1, LogGroupGeneration = 1, ContainerPort = 9000 };
+        var next = new ExpectedStack(moved, stackId, 1, "1.0.0", 8000, "/health", 14);
         await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
         var created = await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
 
         var replaced = await SucceedAsync(provider, CloudFormationEvents.Update(stackId, old.ServiceArn, after, before));
 
         Assert.Equal(next.ServiceArn, replaced.GetProperty("PhysicalResourceId").GetString());
-        var state = StackState.Read(moto, network, stackId);
+        var state = StackState.Read(moto, moved, stackId);
         StackAssertions.AssertGeneration(state, next, replaced.GetProperty("Data"));
         StackAssertions.AssertServingRule(state, next, replaced.GetProperty("Data"));
-        StackAssertions.AssertGeneration(state, old with { LogGroupGeneration = 1 }, created.GetProperty("Data")); // until CloudFormation deletes the old id
+        StackAssertions.AssertGeneration(StackState.Read(moto, network, stackId), old with { LogGroupGeneration = 1 }, created.GetProperty("Data")); // until CloudFormation deletes the old id
         var oldRule = state.Rule(created.GetProperty("Data").GetProperty("ListenerRuleArn").GetString()!);
         Assert.NotEqual("10", oldRule.GetProperty("Priority").GetString());
 
         await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, old.ServiceArn, before));
 
-        state = StackState.Read(moto, network, stackId);
+        Assert.Empty(StackState.Read(moto, network, stackId).Ours("services"));
+        state = StackState.Read(moto, moved, stackId);
         StackAssertions.AssertGeneration(state, next, replaced.GetProperty("Data"));
         StackAssertions.AssertServingRule(state, next, replaced.GetProperty("Data"));
         Assert.Equal([next.ServiceName], state.Ours("services"));
@@ -189,14 +193,44 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
         StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
     }
 
+    /// <summary>
+    /// ContainerPort changes in place: the same service (id), target group and security group; the new revision maps the
+    /// new port, the service's load balancer mapping and the only ingress rule name it, and the target group keeps its port.
+    /// </summary>
+    [Fact]
+    public async Task Container_port_change_updates_the_same_stack_in_place()
+    {
+        var network = SeededNetwork.Seed(moto, "prt");
+        var stackId = CloudFormationEvents.StackId("prt-shop");
+        var before = CloudFormationEvents.Properties(network.Prefix);
+        var after = CloudFormationEvents.With(before, ("ContainerPort", "9000"));
+        var old = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
+        var next = old with { ContainerPort = 9000 };
+        await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
+        var created = await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
+
+        var updated = await SucceedAsync(provider, CloudFormationEvents.Update(stackId, old.ServiceArn, after, before));
+
+        Assert.Equal(old.ServiceArn, updated.GetProperty("PhysicalResourceId").GetString());
+        Assert.Equal(created.GetProperty("Data").GetProperty("TargetGroupArn").GetString(), updated.GetProperty("Data").GetProperty("TargetGroupArn").GetString());
+        var state = StackState.Read(moto, network, stackId);
+        StackAssertions.AssertGeneration(state, next, updated.GetProperty("Data"));
+        Assert.Single(state.Ours("targetGroups"));
+        Assert.Single(state.Ours("securityGroups"));
+
+        await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, old.ServiceArn, after));
+        StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+    }
+
     /// <summary>Priority changed in the same Update as a replacement: after the cleanup, one rule at the new priority.</summary>
     [Fact]
     public async Task Priority_changed_with_a_replacement_ends_with_one_rule_at_the_new_priority()
     {
         var network = SeededNetwork.Seed(moto, "pri");
+        var moved = network.WithSecondCluster(moto);
         var stackId = CloudFormationEvents.StackId("pri-shop");
         var before = CloudFormationEvents.Properties(network.Prefix);
-        var after = CloudFormationEvents.With(before, ("ContainerPort", "9000"), ("Priority", "20"));
+        var after = CloudFormationEvents.With(before, ("Network", new JsonObject { ["ClusterName"] = moved.ClusterName }), ("Priority", "20"));
         var old = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
         await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
         await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
@@ -204,7 +238,7 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
 
         await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, old.ServiceArn, before));
 
-        var state = StackState.Read(moto, network, stackId);
+        var state = StackState.Read(moto, moved, stackId);
         var rule = state.Rule(replaced.GetProperty("Data").GetProperty("ListenerRuleArn").GetString()!);
         Assert.Equal("20", rule.GetProperty("Priority").GetString());
         Assert.Single(state.Ours("rules"));
@@ -215,12 +249,15 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
     public async Task A_second_replacement_returns_to_the_seeds_names_after_the_cleanup()
     {
         var network = SeededNetwork.Seed(moto, "slt");
+        var moved = network.WithSecondCluster(moto);
         var stackId = CloudFormationEvents.StackId("slt-shop");
         var before = CloudFormationEvents.Properties(network.Prefix);
-        var first = CloudFormationEvents.With(before, ("ContainerPort", "9000"));
-        var second = CloudFormationEvents.With(before, ("ContainerPort", "9100"));
+
+        // To the second cluster and back: two replacements under the same names.
+        var first = CloudFormationEvents.With(before, ("Network", new JsonObject { ["ClusterName"] = moved.ClusterName }));
+        var second = before;
         var seedStack = new ExpectedStack(network, stackId, 0, "1.0.0", 8000, "/health", 14);
-        var slot = seedStack with { Generation = 1 };
+        var slot = new ExpectedStack(moved, stackId, 1, "1.0.0", 8000, "/health", 14);
         await using var provider = new ProviderUnderMoto(bootstrap.Path, moto);
         await SucceedAsync(provider, CloudFormationEvents.Create(stackId, before));
         await SucceedAsync(provider, CloudFormationEvents.Update(stackId, seedStack.ServiceArn, first, before));
@@ -233,6 +270,7 @@ public sealed class MotoLifecycleTests(PublishedBootstrap bootstrap, MotoServer 
         Assert.Equal([seedStack.ServiceName], StackState.Read(moto, network, stackId).Ours("services"));
         await SucceedAsync(provider, CloudFormationEvents.Delete(stackId, seedStack.ServiceArn, second));
         StackAssertions.AssertNothingLeft(StackState.Read(moto, network, stackId), network);
+        Assert.Empty(StackState.Read(moto, moved, stackId).Ours("services"));
     }
 
     /// <summary>

@@ -30,6 +30,13 @@ public sealed record SeededNetwork(
             Id("alb-security-group-id"));
     }
 
+    /// <summary>A second cluster beside this network (Scripts/add_cluster.py): the network as a service moved to it sees it.</summary>
+    public SeededNetwork WithSecondCluster(MotoServer moto)
+    {
+        var name = PythonScripts.Run("add_cluster.py", ["--endpoint", moto.Endpoint, "--name", $"{Prefix}-cluster-2"]).Trim();
+        return this with { ClusterName = name };
+    }
+
     /// <summary>
     /// The platform team moves services (Scripts/move_network.py): a new cluster and a new listener on the same load
     /// balancer, the parameters pointed at them. The network as the parameters now name it.

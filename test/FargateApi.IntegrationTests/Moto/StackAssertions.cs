@@ -8,6 +8,9 @@ public sealed record ExpectedStack(SeededNetwork Network, string StackId, int Ge
     /// <summary>The log group is shared by the generations (one name): its tags name the generation that serves.</summary>
     public int LogGroupGeneration { get; init; } = Generation;
 
+    /// <summary>The target group keeps the port it was made with when ContainerPort changes in place (a copy keeps it).</summary>
+    public int TargetGroupPort { get; init; } = ContainerPort;
+
     private string Suffix => Generation == 0 ? string.Empty : $"-g{Generation}";
 
     public string Base => $"{Network.Prefix}-api";
@@ -196,7 +199,7 @@ public static class StackAssertions
     private static void AssertTargetGroup(JsonElement group, ExpectedStack expected)
     {
         AssertOwned(group, expected);
-        Assert.Equal(("HTTP", expected.ContainerPort, "ip"), (group.GetProperty("Protocol").GetString(), group.GetProperty("Port").GetInt32(), group.GetProperty("TargetType").GetString()));
+        Assert.Equal(("HTTP", expected.TargetGroupPort, "ip"), (group.GetProperty("Protocol").GetString(), group.GetProperty("Port").GetInt32(), group.GetProperty("TargetType").GetString()));
         Assert.Equal(expected.Network.VpcId, group.GetProperty("VpcId").GetString());
         Assert.Equal(expected.HealthCheckPath, group.GetProperty("HealthCheckPath").GetString());
         Assert.Equal((20, 5, 2, 3), (group.GetProperty("HealthCheckIntervalSeconds").GetInt32(), group.GetProperty("HealthCheckTimeoutSeconds").GetInt32(), group.GetProperty("HealthyThresholdCount").GetInt32(), group.GetProperty("UnhealthyThresholdCount").GetInt32()));

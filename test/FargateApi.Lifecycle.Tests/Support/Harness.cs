@@ -41,6 +41,20 @@ internal sealed class Harness
 
     public SteppingClock Clock { get; }
 
+    /// <summary>The platform team's second cluster (<see cref="InAnotherCluster"/>).</summary>
+    public const string OtherCluster = "myproj-cluster-2";
+
+    /// <summary>
+    /// <paramref name="properties"/> moved to <see cref="OtherCluster"/>: a replacement that keeps every name, so the new
+    /// generation takes the other name slot and shares the log group with the old one.
+    /// </summary>
+    public ServiceProperties InAnotherCluster(ServiceProperties properties)
+    {
+        Aws.AddCluster(OtherCluster);
+        var n = Network;
+        return properties with { Network = new NetworkProperties("/unused", n.VpcId, n.PrivateSubnetIds, OtherCluster, n.ListenerArn, n.AlbSecurityGroupId) };
+    }
+
     /// <summary>The default account: AWS's documented lags and timings, and the template's provider role enforced.</summary>
     public static SimulationOptions Realistic(SteppingClock clock) => SimulationOptions.AwsLike(clock) with { Permissions = ProviderRole.Value };
 

@@ -42,8 +42,11 @@ internal sealed class PlanRecorder : IStepObserver
     {
         lock (_sync)
         {
+            // A read started once the last plan's own steps have started belongs to the plan told next, even when the last plan
+            // has a read of that name (a revive run on what an earlier read found, without reads of its own).
             var last = _plans.Count == 0 ? null : _plans[^1];
             if (_pending.Count > 0 || last is null
+                || (step.Wave is not null && Observation.IsReadId(step.StepId) && last.Events.Any(e => e.Wave is not null && !Observation.IsReadId(e.StepId)))
                 || (step.Wave is not null && (last.Events.Any(e => e.StepId == step.StepId) || last.Plan.Steps.All(candidate => candidate.Id != step.StepId))))
             {
                 _pending.Add(step);

@@ -17,7 +17,7 @@ public class DesiredStackLimitsTests
     {
         // "myproj-" + 22 + "-tg" = 32 characters; the replacement's "-g1" makes 35.
         var properties = Seed.Properties with { ServiceName = new string('a', 22) };
-        var plan = Plan.ForUpdate(Seed.Stack(properties), Seed.Stack(properties with { ContainerPort = 8080 }));
+        var plan = Plan.ForUpdate(Seed.Stack(properties), Seed.Stack(properties, network: Seed.Network with { ClusterName = "blue" }));
 
         Assert.Empty(DesiredStackLimits.Problems(Seed.Stack(properties)));
         Assert.Equal(

@@ -14,7 +14,6 @@ public class ReplacementPlanTests
 
     public static TheoryData<string, string> Triggers => new()
     {
-        { "ContainerPort", "ContainerPort 8000 → 8080 cannot change in place (target group port and load balancer container port are fixed after creation)" },
         { "ServiceName", $"ServiceName app-api → web-api cannot change in place ({Names})" },
         { "ProjectPrefix", $"ProjectPrefix myproj → other cannot change in place ({Names})" },
         { "ClusterName", "ClusterName myproj-cluster → blue cannot change in place (an ECS service cannot move to another cluster)" },
@@ -24,7 +23,6 @@ public class ReplacementPlanTests
 
     private static DesiredStack Changed(string property) => property switch
     {
-        "ContainerPort" => Seed.Stack(Seed.Properties with { ContainerPort = 8080 }),
         "ServiceName" => Seed.Stack(Seed.Properties with { ServiceName = "web-api" }),
         "ProjectPrefix" => Seed.Stack(Seed.Properties with { ProjectPrefix = "other" }),
         "ClusterName" => Seed.Stack(network: Seed.Network with { ClusterName = "blue" }),
@@ -51,19 +49,19 @@ public class ReplacementPlanTests
     [Fact]
     public void Replacement_builds_beside_the_old_stack_and_never_deletes_it()
     {
-        var plan = Plan.ForUpdate(Current, Seed.Stack(Seed.Properties with { ContainerPort = 8080 }));
+        var plan = Plan.ForUpdate(Current, Seed.Stack(network: Seed.Network with { ClusterName = "blue" }));
 
         Assert.DoesNotContain(plan.Steps, step => step.Action.ToString().StartsWith("Delete", StringComparison.Ordinal));
         Assert.All(
             plan.Steps.Where(step => step.Action is StepAction.CreateService or StepAction.CreateTargetGroup or StepAction.CreateSecurityGroup or StepAction.CreateRole),
             step => Assert.Contains("-g1", step.Target, StringComparison.Ordinal));
-        Assert.Equal(8080, plan.Stack.TargetGroup.Port);
+        Assert.Equal("blue", plan.Stack.Service.Cluster);
     }
 
     [Fact]
     public void New_rule_starts_at_a_temporary_priority_and_swaps_in_once_the_new_stack_is_steady()
     {
-        var plan = Plan.ForUpdate(Current, Seed.Stack(Seed.Properties with { ContainerPort = 8080 }));
+        var plan = Plan.ForUpdate(Current, Seed.Stack(network: Seed.Network with { ClusterName = "blue" }));
         var swap = plan.Steps.Single(step => step.Action == StepAction.SwapRulePriorities);
 
         var healthy = plan.Steps.Single(step => step.Action == StepAction.WaitForHealthyTargets);
@@ -78,10 +76,10 @@ public class ReplacementPlanTests
     [Fact]
     public void Shared_log_group_is_adopted_and_a_renamed_one_is_created()
     {
-        var port = Plan.ForUpdate(Current, Seed.Stack(Seed.Properties with { ContainerPort = 8080 }));
+        var moved = Plan.ForUpdate(Current, Seed.Stack(network: Seed.Network with { ClusterName = "blue" }));
         var renamed = Plan.ForUpdate(Current, Seed.Stack(Seed.Properties with { ServiceName = "web-api" }));
 
-        Assert.Equal(StepAction.AdoptLogGroup, port.Steps.Single(step => step.Id == "create-log-group").Action);
+        Assert.Equal(StepAction.AdoptLogGroup, moved.Steps.Single(step => step.Id == "create-log-group").Action);
         Assert.Equal(StepAction.CreateLogGroup, renamed.Steps.Single(step => step.Id == "create-log-group").Action);
         Assert.Equal("/ecs/myproj/web-api", renamed.Stack.LogGroup.Name);
     }
@@ -89,7 +87,7 @@ public class ReplacementPlanTests
     [Fact]
     public void A_second_replacement_returns_to_the_seeds_names_which_the_cleanup_freed()
     {
-        var plan = Plan.ForUpdate(Seed.Stack(generation: 1), Seed.Stack(Seed.Properties with { ContainerPort = 9000 }));
+        var plan = Plan.ForUpdate(Seed.Stack(generation: 1), Seed.Stack(network: Seed.Network with { ClusterName = "green" }));
 
         Assert.Equal(0, plan.Stack.Generation);
         Assert.Equal("myproj-app-api-service", plan.Stack.Service.Name);
@@ -107,20 +105,20 @@ public class ReplacementPlanTests
     [Fact]
     public void A_generation_made_before_the_slots_alternated_is_replaced_by_the_seeds_names()
     {
-        var plan = Plan.ForUpdate(Seed.Stack(generation: 7), Seed.Stack(Seed.Properties with { ContainerPort = 9000 }));
+        var plan = Plan.ForUpdate(Seed.Stack(generation: 7), Seed.Stack(network: Seed.Network with { ClusterName = "green" }));
 
         Assert.Equal(0, plan.Stack.Generation);
     }
 
     [Fact]
-    public void Port_change_prints_the_reason_first()
+    public void Cluster_change_prints_the_reason_first()
     {
-        var text = Plan.ForUpdate(Current, Seed.Stack(Seed.Properties with { ContainerPort = 8080 })).ToString();
+        var text = Plan.ForUpdate(Current, Seed.Stack(network: Seed.Network with { ClusterName = "blue" })).ToString();
 
         Assert.StartsWith(
             """
-            replace: ContainerPort 8000 → 8080 cannot change in place (target group port and load balancer container port are fixed after creation)
-              new stack: generation 1, physical id arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service-g1
+            replace: ClusterName myproj-cluster → blue cannot change in place (an ECS service cannot move to another cluster)
+              new stack: generation 1, physical id arn:aws:ecs:us-east-1:123456789012:service/blue/myproj-app-api-service-g1
               old stack: generation 0, physical id arn:aws:ecs:us-east-1:123456789012:service/myproj-cluster/myproj-app-api-service (left running; CloudFormation deletes it after the update)
               log group: update in place
               execution role: replace

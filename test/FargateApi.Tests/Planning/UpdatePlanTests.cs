@@ -231,4 +231,35 @@ public class UpdatePlanTests
         Assert.Equal(2, plan.Stack.Generation);
         Assert.Equal(["update-service", "wait-steady-state"], Ids(plan));
     }
+
+    [Fact]
+    public void Container_port_change_rolls_out_in_place_opening_the_new_port_first_and_closing_the_old_one_last()
+    {
+        var plan = Update(Seed.Properties with { ContainerPort = 9000 });
+        Step Named(string id) => plan.Steps.Single(step => step.Id == id);
+
+        Assert.Equal(PlanKind.UpdateInPlace, plan.Kind);
+        Assert.Equal(Current.PhysicalResourceId, plan.PhysicalResourceId);
+        Assert.Equal(["authorize-ingress", "register-task-definition", "revoke-ingress", "update-service", "wait-steady-state"], Ids(plan).Order(StringComparer.Ordinal));
+        Assert.Contains("authorize-ingress", Named("update-service").DependsOn);
+        Assert.Contains("register-task-definition", Named("update-service").DependsOn);
+        Assert.Equal(["authorize-ingress", "wait-steady-state"], Named("revoke-ingress").DependsOn);
+        Assert.Contains(Named("update-service").Changes, change => change.Field == "LoadBalancer" && change.New!.Contains(":9000", StringComparison.Ordinal));
+
+        // The target group keeps the port it was made with: ECS registers the tasks on 9000 and the health check uses the traffic port.
+        Assert.Equal(8000, plan.Stack.TargetGroup.Port);
+        Assert.Equal(ChangeKind.NoChange, plan.Changes.Single(change => change.Resource == Resources.TargetGroup).Kind);
+    }
+
+    [Fact]
+    public void Container_port_change_waits_for_the_rollout_before_closing_the_old_port_even_when_the_update_does_not_wait()
+    {
+        var plan = Update(Seed.Properties with { ContainerPort = 9000, WaitForSteadyState = false });
+        var wait = plan.Steps.Single(step => step.Action == StepAction.WaitForSteadyState);
+
+        Assert.Equal(["update-service"], wait.DependsOn);
+        Assert.Contains("wait-steady-state", plan.Steps.Single(step => step.Id == "revoke-ingress").DependsOn);
+        Assert.Contains("old port", wait.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain(Update(Seed.Properties with { DesiredCount = 4, WaitForSteadyState = false }).Steps, step => step.Action == StepAction.WaitForSteadyState);
+    }
 }

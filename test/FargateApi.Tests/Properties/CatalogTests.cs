@@ -16,7 +16,8 @@ public sealed class CatalogTests
     {
         var replacing = Leaves(PropertyCatalog.Root, string.Empty).Where(l => l.Definition.Update == UpdateBehavior.Replacement).Select(l => l.Path);
 
-        Assert.Equal(["ProjectPrefix", "ServiceName", "ContainerPort", "Network.VpcId", "Network.ClusterName", "Network.ListenerArn"], replacing);
+        // ContainerPort is not among them: UpdateService moves the load balancer mapping in place (issue "Real AWS behaviour", 8).
+        Assert.Equal(["ProjectPrefix", "ServiceName", "Network.VpcId", "Network.ClusterName", "Network.ListenerArn"], replacing);
     }
 
     [Fact]

@@ -53,6 +53,9 @@ internal sealed record UpdateServiceRequest
     public bool? ForceNewDeployment { get; init; }
     public int? HealthCheckGracePeriodSeconds { get; init; }
     public bool? EnableExecuteCommand { get; init; }
+
+    /// <summary>Rolling-update services may change their mapping in place: ECS starts new tasks on it and stops the old ones.</summary>
+    public IReadOnlyList<EcsLoadBalancer>? LoadBalancers { get; init; }
 }
 
 /// <summary>DeleteServiceRequest; <see cref="Force"/> deletes without first scaling to zero.</summary>

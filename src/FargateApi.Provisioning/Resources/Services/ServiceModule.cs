@@ -212,6 +212,16 @@ internal sealed class ServiceModule : ResourceModule
         var taskDefinition = await TaskDefinitionModule.ArnAsync(run, cancellationToken).ConfigureAwait(false);
         var securityGroup = await SecurityGroupModule.GroupIdAsync(run, run.Stack.SecurityGroup, cancellationToken).ConfigureAwait(false);
         bool Moved(string field) => previous is null || changes.Any(change => change.Field == field);
+
+        // A moved container port moves the load balancer mapping in the same call as the task definition that has the new port
+        // (ECS refuses a mapping to a port the task definition does not define). Sent when it changed, or by an ensure, which
+        // cannot know what the service runs: ECS starts a new deployment for a changed mapping (UpdateService, loadBalancers).
+        IReadOnlyList<EcsLoadBalancer>? loadBalancers = Moved("LoadBalancer")
+            ? [new EcsLoadBalancer(
+                await TargetGroupModule.ArnAsync(run, run.Stack.TargetGroup, cancellationToken).ConfigureAwait(false),
+                desired.LoadBalancer.ContainerName,
+                desired.LoadBalancer.ContainerPort)]
+            : null;
         var service = await run.Aws.Ecs.UpdateServiceAsync(
             new UpdateServiceRequest
             {
@@ -227,6 +237,7 @@ internal sealed class ServiceModule : ResourceModule
                 NetworkConfiguration = Moved("NetworkConfiguration.Subnets") ? Network(desired, securityGroup) : null,
                 HealthCheckGracePeriodSeconds = desired.HealthCheckGracePeriodSeconds,
                 EnableExecuteCommand = desired.EnableExecuteCommand,
+                LoadBalancers = loadBalancers,
 
                 // ECS Exec reaches only tasks started after the change.
                 ForceNewDeployment = previous is not null && Moved("EnableExecuteCommand") ? true : null,

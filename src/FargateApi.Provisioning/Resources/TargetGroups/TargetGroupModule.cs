@@ -48,10 +48,12 @@ internal sealed class TargetGroupModule : ResourceModule
                 throw OwnershipCheck.NotOurs("target group", desired.Name, tags ?? new Dictionary<string, string>());
             }
 
-            if (existing.VpcId != desired.VpcId || existing.Port != desired.Port || existing.Protocol != desired.Protocol)
+            // Its port may differ: it is fixed at creation but ECS registers each task on the container port (ContainerPort
+            // changes in place), so only the protocol and the VPC must match.
+            if (existing.VpcId != desired.VpcId || existing.Protocol != desired.Protocol)
             {
                 throw new ProvisioningException(
-                    $"Target group '{desired.Name}' exists with another protocol, port or VPC ({existing.Protocol} {existing.Port} in {existing.VpcId}); " +
+                    $"Target group '{desired.Name}' exists with another protocol or VPC ({existing.Protocol} in {existing.VpcId}); " +
                     "these cannot change in place. Delete it or change ServiceName.", error);
             }
 
