@@ -16,13 +16,30 @@ internal static class DeletePlanner
     {
         var steps = new StepList();
 
+        // What the Delete reads before it acts: the network (read before the plan, to derive the stack), whose the service is
+        // (nothing of another owner is deleted), and whose the roles are, beside the service's delete so that the roles, once
+        // its tasks are gone, take one call each.
+        var network = CreatePlanner.AddNetworkRead(steps, current.Inputs.Value.Properties.Network, current.Network.ListenerArn);
+        var readService = steps.Add(
+            "read-service",
+            StepAction.FindService,
+            $"{current.Service.Name} in cluster {current.Service.Cluster}",
+            [network],
+            current.Service,
+            "whose it is: a service of another owner is never deleted");
+        var roles = new[] { ("execution-role", current.ExecutionRole), ("task-role", current.TaskRole) }
+            .Where(pair => pair.Item2 is not null)
+            .Select(pair => (Id: pair.Item1, Role: pair.Item2!, Owner: steps.Add(
+                $"read-{pair.Item1}", StepAction.FindRole, pair.Item2!.Name, [network], pair.Item2!, "whose it is: a role of another owner is never deleted")))
+            .ToList();
+
         // Beside the delete, not before it: a scaling activity can only change the desired count, which a forced delete
         // ignores ("If true, allows you to delete a service even if it wasn't scaled down to zero tasks", DeleteService
         // force), and once the service is DRAINING it cannot move it back ("You can't update a service that's inactive",
         // ServiceNotActiveException of UpdateService, ECS API reference; alchemy-run/alchemy#1581 sees it on DRAINING).
         if (current.Scaling is { } target)
         {
-            steps.Add("deregister-scalable-target", StepAction.DeregisterScalableTarget, target.ResourceId, [], target, "its scaling policies go with it");
+            steps.Add("deregister-scalable-target", StepAction.DeregisterScalableTarget, target.ResourceId, [network], target, "its scaling policies go with it");
         }
 
         // ELB: "Deletes the specified rule. You can't delete the default rule." (DeleteRule): no precondition on its target
@@ -31,12 +48,12 @@ internal static class DeletePlanner
             "delete-listener-rule",
             StepAction.DeleteListenerRule,
             $"priority {current.ListenerRule.Priority} on {current.Network.ListenerArn}",
-            [],
+            [network],
             current.ListenerRule,
             "first: requests stop before the tasks do");
 
         // No scale to zero first: force deletes a service whatever its desired count, and ECS drains its tasks itself.
-        var deleteService = steps.Add("delete-service", StepAction.DeleteService, current.Service.Name, [], current.Service, "force");
+        var deleteService = steps.Add("delete-service", StepAction.DeleteService, current.Service.Name, [readService], current.Service, "force");
         var inactive = steps.Add("wait-service-inactive", StepAction.WaitForServiceInactive, current.Service.Name, [deleteService], current.Service);
 
         steps.Add(
@@ -66,14 +83,11 @@ internal static class DeletePlanner
         // Once the service is deleted, not INACTIVE: "Existing tasks and services that reference an INACTIVE task definition
         // continue to run without disruption" (DeregisterTaskDefinition, ECS API reference), so draining tasks are unaffected.
         steps.Add("deregister-task-definitions", StepAction.DeregisterTaskDefinitions, current.TaskDefinition.Family, [deleteService], current.TaskDefinition, "every revision of the family");
-        if (current.ExecutionRole is { } exec)
+        // Once no task runs with them (draining tasks still write logs with the execution role and call AWS with the task role).
+        foreach (var (id, role, owner) in roles)
         {
-            steps.Add("delete-execution-role", StepAction.DeleteRole, exec.Name, [inactive], exec);
-        }
-
-        if (current.TaskRole is { } task)
-        {
-            steps.Add("delete-task-role", StepAction.DeleteRole, task.Name, [inactive], task);
+            var policy = steps.Add($"delete-{id}-policy", StepAction.DeleteRolePolicy, $"{role.Name}/{role.PolicyName}", [owner, inactive], role);
+            steps.Add($"delete-{id}", StepAction.DeleteRole, role.Name, [policy], role, "a policy someone else added is removed first");
         }
 
         if (current.LogGroup.RemovalPolicy == RemovalPolicy.Destroy)

@@ -36,6 +36,16 @@ internal enum StepAction
     /// <summary>GetRole on a role the properties name (TaskRoleArn, ExecutionRoleArn): a role the provider made is used only by
     /// the resource it was made for (safety; its ownership tags say whose it is).</summary>
     CheckGivenRole,
+
+    /// <summary>GetRole on a role the Delete removes: whose it is, read beside the service's delete rather than after it.</summary>
+    FindRole,
+
+    /// <summary>
+    /// DeleteRolePolicy of the inline policy the provider put on a role of ours: IAM deletes a role only once it has none
+    /// ("you must delete the items attached to the role manually … inline policies", DeleteRole, IAM API reference), so the
+    /// delete of the role is the next step, one call each.
+    /// </summary>
+    DeleteRolePolicy,
     DeleteRole,
 
     /// <summary>CreateSecurityGroup (it comes with the allow-all egress rule).</summary>
@@ -103,7 +113,7 @@ internal static class StepActions
         StepAction.FindSecurityGroup => ResourceKind.SecurityGroup,
         StepAction.FindTaskDefinition => ResourceKind.TaskDefinition,
         StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.PutRetentionPolicy or StepAction.DeleteLogGroup => ResourceKind.LogGroup,
-        StepAction.CreateRole or StepAction.PutRolePolicy or StepAction.CheckGivenRole or StepAction.DeleteRole => ResourceKind.Role,
+        StepAction.CreateRole or StepAction.PutRolePolicy or StepAction.CheckGivenRole or StepAction.FindRole or StepAction.DeleteRolePolicy or StepAction.DeleteRole => ResourceKind.Role,
         StepAction.CreateSecurityGroup or StepAction.AuthorizeIngress or StepAction.RevokeIngress or StepAction.DeleteSecurityGroup => ResourceKind.SecurityGroup,
         StepAction.CreateTargetGroup or StepAction.CheckTargetGroupOwner or StepAction.ModifyTargetGroup or StepAction.ModifyTargetGroupAttributes
             or StepAction.DeleteTargetGroup or StepAction.WaitForHealthyTargets => ResourceKind.TargetGroup,
@@ -119,12 +129,12 @@ internal static class StepActions
 
     public static Verb VerbOf(StepAction action) => action switch
     {
-        StepAction.ResolveNetwork or StepAction.CheckTargetGroupOwner or StepAction.CheckListenerRules or StepAction.CheckGivenRole
+        StepAction.ResolveNetwork or StepAction.CheckTargetGroupOwner or StepAction.CheckListenerRules or StepAction.CheckGivenRole or StepAction.FindRole
             or StepAction.FindService or StepAction.FindTargetGroup or StepAction.FindListenerRule or StepAction.FindSecurityGroup
             or StepAction.FindTaskDefinition => Verb.Read,
         StepAction.CreateLogGroup or StepAction.AdoptLogGroup or StepAction.CreateRole or StepAction.CreateSecurityGroup or StepAction.CreateTargetGroup
             or StepAction.CreateListenerRule or StepAction.RegisterTaskDefinition or StepAction.CreateService or StepAction.RegisterScalableTarget => Verb.Create,
-        StepAction.DeleteLogGroup or StepAction.DeleteRole or StepAction.DeleteSecurityGroup or StepAction.DeleteTargetGroup or StepAction.DeleteListenerRule
+        StepAction.DeleteLogGroup or StepAction.DeleteRolePolicy or StepAction.DeleteRole or StepAction.DeleteSecurityGroup or StepAction.DeleteTargetGroup or StepAction.DeleteListenerRule
             or StepAction.DeregisterTaskDefinitions or StepAction.DeleteService or StepAction.DeregisterScalableTarget => Verb.Delete,
         StepAction.WaitForSteadyState or StepAction.WaitForServiceInactive or StepAction.WaitForHealthyTargets => Verb.Wait,
         StepAction.UpdateTags => Verb.Tag,

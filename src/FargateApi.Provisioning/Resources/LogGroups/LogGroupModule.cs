@@ -66,13 +66,19 @@ internal sealed class LogGroupModule : ResourceModule
     {
         var desired = SpecOf<DesiredLogGroup>(step);
         var logs = run.Aws.Logs;
-        var group = await FindAsync(logs, desired.Name, cancellationToken).ConfigureAwait(false);
-        if (group?.Arn is null)
+
+        // The group's ARN follows from its name, account and region, so one ListTagsForResource both finds it (a missing
+        // group answers ResourceNotFoundException) and says whose it is.
+        IReadOnlyDictionary<string, string> tags;
+        try
+        {
+            tags = await logs.ListTagsForResourceAsync(TaggableArn(desired), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.LogsResourceNotFound))
         {
             return StepOutcome.FoundNothing;
         }
 
-        var tags = await logs.ListTagsForResourceAsync(LogsLimits.TaggableArn(group.Arn), cancellationToken).ConfigureAwait(false);
         if (OwnershipCheck.IsOwnedBy(tags, desired.Tags))
         {
             await AwsErrorMatch.IgnoringAsync(() => logs.DeleteLogGroupAsync(desired.Name, cancellationToken), AwsErrorCodes.LogsResourceNotFound).ConfigureAwait(false);

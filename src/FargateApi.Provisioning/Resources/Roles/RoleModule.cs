@@ -22,6 +22,11 @@ internal sealed class RoleModule : ResourceModule
     /// </summary>
     protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
+        if (step.Action == StepAction.FindRole)
+        {
+            return await OwnerReadAsync(run, SpecOf<DesiredRole>(step).Name, cancellationToken).ConfigureAwait(false) is null ? StepOutcome.FoundNothing : StepOutcome.Done;
+        }
+
         var given = SpecOf<GivenRole>(step);
         IamRole role;
         try
@@ -114,13 +119,17 @@ internal sealed class RoleModule : ResourceModule
         }
     }
 
-    /// <summary>Deletes a role we made: inline policies first, managed ones detached, then the role (DeleteRole's documented order).</summary>
+    /// <summary>
+    /// A role of ours goes in two steps, one call each once its owner is known (read by the Delete beside its other reads,
+    /// <see cref="Prefetched"/>, or here): DeleteRolePolicy of the inline policy the provider put, then DeleteRole. A role
+    /// someone gave more policies answers DeleteRole with DeleteConflict: those are listed, deleted or detached, and the role
+    /// deleted again. A role that is not ours is left alone.
+    /// </summary>
     protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredRole>(step);
         var iam = run.Aws.Iam;
-        var roleName = desired.Name;
-        var existing = await FindAsync(iam, roleName, cancellationToken).ConfigureAwait(false);
+        var existing = await OwnerReadAsync(run, desired.Name, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
             return StepOutcome.FoundNothing;
@@ -131,6 +140,47 @@ internal sealed class RoleModule : ResourceModule
             return StepOutcome.Done;
         }
 
+        if (step.Action == StepAction.DeleteRolePolicy)
+        {
+            await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRolePolicyAsync(desired.Name, desired.PolicyName, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
+            return StepOutcome.Done;
+        }
+
+        try
+        {
+            await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRoleAsync(desired.Name, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error.Is(AwsErrorCodes.IamDeleteConflict))
+        {
+            await RemovePoliciesAsync(iam, desired.Name, cancellationToken).ConfigureAwait(false);
+            await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRoleAsync(desired.Name, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
+        }
+
+        return StepOutcome.Done;
+    }
+
+    /// <summary>The key under which a Delete hands its read of a role (an <see cref="IamRole"/>, or <see cref="Missing"/>) to the role's steps.</summary>
+    public static string Prefetched(string roleName) => "Role:" + roleName;
+
+    /// <summary>Stands for a role the Delete's read did not find.</summary>
+    public static readonly object Missing = new();
+
+    /// <summary>The role as read once for this run: by the Delete's reads, or by the first step that needed it.</summary>
+    private static async Task<IamRole?> OwnerReadAsync(StackRun run, string roleName, CancellationToken cancellationToken)
+    {
+        if (run.Facts.TryGetValue(Prefetched(roleName), out var known))
+        {
+            return known as IamRole;
+        }
+
+        var role = await FindAsync(run.Aws.Iam, roleName, cancellationToken).ConfigureAwait(false);
+        run.Facts[Prefetched(roleName)] = role ?? Missing;
+        return role;
+    }
+
+    /// <summary>Every inline policy deleted and every managed policy detached, so DeleteRole can succeed.</summary>
+    private static async Task RemovePoliciesAsync(IIamClient iam, string roleName, CancellationToken cancellationToken)
+    {
         var inline = new List<string>();
         await foreach (var policy in iam.ListAllRolePoliciesAsync(roleName, cancellationToken).ConfigureAwait(false))
         {
@@ -152,9 +202,6 @@ internal sealed class RoleModule : ResourceModule
         {
             await AwsErrorMatch.IgnoringAsync(() => iam.DetachRolePolicyAsync(roleName, policy.PolicyArn, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
         }
-
-        await AwsErrorMatch.IgnoringAsync(() => iam.DeleteRoleAsync(roleName, cancellationToken), AwsErrorCodes.IamNoSuchEntity).ConfigureAwait(false);
-        return StepOutcome.Done;
     }
 
     /// <summary>On a role that is ours (its trust policy brought in line), TagRole with the declared tags, then UntagRole for the keys the declaration dropped.</summary>

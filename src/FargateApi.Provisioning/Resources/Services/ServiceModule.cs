@@ -105,7 +105,9 @@ internal sealed class ServiceModule : ResourceModule
     protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredService>(step);
-        var service = await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        var service = run.Facts.TryGetValue(ToDelete(desired), out var read)
+            ? read as EcsService
+            : await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
         if (service is null)
         {
             return StepOutcome.FoundNothing;
@@ -157,6 +159,23 @@ internal sealed class ServiceModule : ResourceModule
     /// run remembers that, so its later steps do not wait again. Missing it would leave its tasks running and their network
     /// interfaces holding the security group.
     /// </remarks>
+    /// <summary>
+    /// The Delete's read of the service, a step of its own before the delete so the plan shows the call it waits for: the
+    /// service if it is ours, handed to the delete step (<see cref="ToDelete"/>).
+    /// </summary>
+    protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredService>(step);
+        var service = await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        run.Facts[ToDelete(desired)] = service ?? NotOurs;
+        return service is null ? StepOutcome.FoundNothing : StepOutcome.Done;
+    }
+
+    private static string ToDelete(DesiredService desired) => "ServiceToDelete:" + desired.Cluster + "/" + desired.Name;
+
+    /// <summary>Stands for a service the Delete's read did not find, or found to be another owner's.</summary>
+    private static readonly object NotOurs = new();
+
     public static async Task<EcsService?> OwnedForDeletionAsync(StackRun run, DesiredService desired, CancellationToken cancellationToken)
     {
         var missingKey = "ServiceMissing:" + desired.Cluster + "/" + desired.Name;
@@ -190,7 +209,6 @@ internal sealed class ServiceModule : ResourceModule
     public static bool IsOwned(EcsService service, ValueMap owner) =>
         OwnershipCheck.IsOwnedBy(service.Tags.Select(tag => KeyValuePair.Create(tag.Key, tag.Value)), owner);
 
-    /// <summary>Stable across retries of one generation's create, different between generations and resources.</summary>
     /// <summary>
     /// The same for every attempt of one CloudFormation request (a crash retried, a continuation), different for the next
     /// request: a later re-create of the same name (delete then create, a replacement landing on an old name) is a new

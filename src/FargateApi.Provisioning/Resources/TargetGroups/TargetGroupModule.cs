@@ -184,18 +184,32 @@ internal sealed class TargetGroupModule : ResourceModule
     public static Task<string> ArnAsync(StackRun run, DesiredTargetGroup desired, CancellationToken cancellationToken) =>
         run.Outputs.RequireAsync(Outputs.TargetGroupArn, () => FindArnAsync(run.Aws.Elb, desired.Name, cancellationToken));
 
-    /// <summary>The group's ARN if it exists and carries this resource's tags.</summary>
+    /// <summary>
+    /// The group's ARN if it exists and carries this resource's tags; read once per run, so the Delete's target group step
+    /// reuses what its listener rule step read (two calls off the path that waits for the service to drain).
+    /// </summary>
     public static async Task<string?> OwnedArnAsync(StackRun run, DesiredTargetGroup desired, CancellationToken cancellationToken)
     {
-        var arn = await FindArnAsync(run.Aws.Elb, desired.Name, cancellationToken).ConfigureAwait(false);
-        if (arn is null)
+        var key = "OwnedTargetGroup:" + desired.Name;
+        if (run.Facts.TryGetValue(key, out var known))
         {
-            return null;
+            return known as string;
         }
 
-        var tags = await run.Aws.Elb.DescribeTagsAsync([arn], cancellationToken).ConfigureAwait(false);
-        return tags.TryGetValue(arn, out var own) && OwnershipCheck.IsOwnedBy(own, desired.Tags) ? arn : null;
+        var arn = await FindArnAsync(run.Aws.Elb, desired.Name, cancellationToken).ConfigureAwait(false);
+        string? owned = null;
+        if (arn is not null)
+        {
+            var tags = await run.Aws.Elb.DescribeTagsAsync([arn], cancellationToken).ConfigureAwait(false);
+            owned = tags.TryGetValue(arn, out var own) && OwnershipCheck.IsOwnedBy(own, desired.Tags) ? arn : null;
+        }
+
+        run.Facts[key] = (object?)owned ?? NotOwned;
+        return owned;
     }
+
+    /// <summary>Stands for a group that was not found, or found to be another owner's.</summary>
+    private static readonly object NotOwned = new();
 
     public static async Task<string?> FindArnAsync(IElasticLoadBalancingClient elb, string name, CancellationToken cancellationToken)
     {
