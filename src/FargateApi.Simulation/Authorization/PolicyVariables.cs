@@ -10,8 +10,9 @@ namespace FargateApi.Simulation.Authorization;
 /// <item>they may stand in the Resource element, "only in the resource portion of the ARN", after its fifth colon, and in
 /// the values of String and ARN condition operators ("You can't use a policy variable with other operators, such as
 /// Numeric, Date, Boolean, Binary, IP Address, or Null"); not in Action;</item>
-/// <item>"Policy variables with no value": a key absent from the request context makes a Resource or NotResource entry
-/// "not match any resource", and a condition value match nothing (so a negated operator holds);</item>
+/// <item>"Policy variables with no value": a condition value with a key absent from the request context matches nothing
+/// (so a negated operator holds); <see cref="Resolve"/> answers null for it, and <see cref="IamStatement"/> decides what
+/// that means in Resource and NotResource;</item>
 /// <item><c>${key, 'default'}</c> gives the value to use when the key has none ("Specifying default values");</item>
 /// <item><c>${*}</c>, <c>${?}</c> and <c>${$}</c> are a literal <c>*</c>, <c>?</c> and <c>$</c> ("Special characters").</item>
 /// </list>

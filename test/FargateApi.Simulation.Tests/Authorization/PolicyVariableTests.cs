@@ -20,16 +20,21 @@ public sealed class PolicyVariableTests
     }
 
     [Fact]
-    public void Without_the_tag_a_resource_entry_matches_nothing_and_a_not_resource_entry_excludes_nothing()
+    public void Without_the_tag_an_allow_entry_matches_nothing_and_a_deny_naming_it_is_not_counted_on()
     {
         var allow = Policy("""{"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:*:*:table/${aws:PrincipalTag/fargate-api:project-prefix}-*"}""");
+        var allowOthers = Policy("""{"Effect": "Allow", "Action": "dynamodb:GetItem", "NotResource": "arn:aws:dynamodb:*:*:table/${aws:PrincipalTag/fargate-api:project-prefix}-*"}""");
         var denyOthers = Policy(
             """{"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "*"}""",
             """{"Sid": "OnlyOwn", "Effect": "Deny", "Action": "dynamodb:GetItem", "NotResource": "arn:aws:dynamodb:*:*:table/${aws:PrincipalTag/fargate-api:project-prefix}-*"}""");
         var untagged = AccessRequest.ByRoleTagged("dynamodb:GetItem", Table("acme-orders"), new Dictionary<string, string>());
 
+        // "will not match any resource": no Allow through Resource, and NotResource excludes nothing.
         Assert.Equal(AccessEffect.ImplicitlyDenied, allow.Evaluate(untagged).Effect);
-        Assert.Equal(AccessEffect.ExplicitlyDenied, denyOthers.Evaluate(untagged).Effect);
+        Assert.Equal(AccessEffect.Allowed, allowOthers.Evaluate(untagged).Effect);
+
+        // "might cause the entire statement to be invalid": the Deny is not counted on.
+        Assert.Equal(AccessEffect.Allowed, denyOthers.Evaluate(untagged).Effect);
         Assert.Equal(AccessEffect.Allowed, denyOthers.Evaluate(AccessRequest.ByRoleTagged("dynamodb:GetItem", Table("acme-orders"), Acme)).Effect);
         Assert.Equal("OnlyOwn", denyOthers.Evaluate(AccessRequest.ByRoleTagged("dynamodb:GetItem", Table("globex-orders"), Acme)).DecidedBy?.Sid);
     }
