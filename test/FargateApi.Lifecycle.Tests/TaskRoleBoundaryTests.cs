@@ -99,6 +99,25 @@ public sealed class TaskRoleBoundaryTests
         Assert.False(boundary.Evaluate(ByRole("acme", "secretsmanager:GetSecretValue", Secret("shared-smtp-extra-AbC12x"))).IsAllowed);
     }
 
+    /// <summary>
+    /// IAM and AWS STS quotas: a managed policy holds at most 6,144 characters, "IAM does not count white space". Each pattern
+    /// adds entries to every per-name Deny; docs/security.md and the parameter promise room for six.
+    /// </summary>
+    [Theory]
+    [InlineData("{ProjectPrefix}-*,{ProjectPrefix}/*")]
+    [InlineData("{ProjectPrefix}-*,{ProjectPrefix}/*,{ProjectPrefix}.*,{ProjectPrefix}_*,shared-config/*,platform-assets-*")]
+    public void The_boundary_fits_a_managed_policy_with_up_to_six_patterns(string patterns)
+    {
+        var document = TemplatePermissions.TaskRoleBoundaryDocument(new TemplateDeployment
+        {
+            Parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["GrantableResourcePatterns"] = patterns },
+        });
+
+        var characters = document.Count(character => !char.IsWhiteSpace(character));
+
+        Assert.True(characters <= 6_144, $"TaskRoleBoundary is {characters} characters with {patterns.Split(',').Length} patterns; IAM allows 6,144");
+    }
+
     private static AccessRequest ByRole(string prefix, string action, string resource) =>
         AccessRequest.ByRoleTagged(action, resource, new Dictionary<string, string> { ["fargate-api:project-prefix"] = prefix });
 
