@@ -48,7 +48,7 @@ public sealed class IamSimulateCrossCheckTests
             .ToList();
         var policies = Variants(document);
         var ours = policies.Select(policy => requests.Select(request => policy.Policy.Evaluate(request).Effect.ToString()).ToList()).ToList();
-        var theirs = Evaluate(policies, requests);
+        var theirs = Evaluate(Principal, [.. policies.Select(policy => (policy.Name, policy.Document, (string?)null))], requests);
 
         var disagreements = new List<string>();
         for (var p = 0; p < policies.Count; p++)
@@ -66,6 +66,71 @@ public sealed class IamSimulateCrossCheckTests
         Assert.Contains(ours.Skip(1).SelectMany(answers => answers), answer => answer != nameof(AccessEffect.Allowed));
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} of {policies.Count * requests.Count} answers differ:\n{string.Join('\n', disagreements.DistinctBy(line => line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..]).Take(40))}");
     }
+
+    /// <summary>
+    /// template.yaml's TaskRoleBoundary, as a permissions boundary on a role whose own policy allows everything, for roles of
+    /// two prefixes and one without the prefix tag, with the default GrantableResourcePatterns and with a shared pattern
+    /// added: the policy variable ${aws:PrincipalTag/fargate-api:project-prefix} and the boundary's intersection with the
+    /// role's policy resolved by both evaluators.
+    /// </summary>
+    [Fact]
+    public void The_task_role_boundary_gets_the_same_answers_from_an_independent_evaluator()
+    {
+        const string everything = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}""";
+        var shared = new TemplateDeployment { Parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["GrantableResourcePatterns"] = "{ProjectPrefix}-*,shared-config/*" } };
+        var boundaries = new[] { ("default patterns", new TemplateDeployment()), ("shared-config/* added", shared) }
+            .Select(entry => (Name: entry.Item1, Document: TemplatePermissions.TaskRoleBoundaryDocument(entry.Item2)))
+            .ToList();
+        const string account = "123456789012";
+        (string Action, string Resource)[] calls =
+        [
+            ("dynamodb:GetItem", $"arn:aws:dynamodb:us-east-1:{account}:table/acme-orders"),
+            ("dynamodb:Query", $"arn:aws:dynamodb:us-east-1:{account}:table/acme-orders/index/by-date"),
+            ("dynamodb:PutItem", $"arn:aws:dynamodb:us-east-1:{account}:table/globex-orders"),
+            ("s3:GetObject", "arn:aws:s3:::acme-files/reports/2024.csv"),
+            ("s3:ListBucket", "arn:aws:s3:::globex-files"),
+            ("s3:GetObject", "arn:aws:s3:::shared-config/rates.json"),
+            ("secretsmanager:GetSecretValue", $"arn:aws:secretsmanager:us-east-1:{account}:secret:acme/db-password-AbC12x"),
+            ("secretsmanager:GetSecretValue", $"arn:aws:secretsmanager:us-east-1:{account}:secret:shared-config/smtp-AbC12x"),
+            ("ssm:GetParameters", $"arn:aws:ssm:us-east-1:{account}:parameter/globex/token"),
+            ("ssm:GetParameters", $"arn:aws:ssm:us-east-1:{account}:parameter/shared-config/currencies"),
+            ("ecr:BatchGetImage", $"arn:aws:ecr:us-east-1:{account}:repository/acme/api"),
+            ("logs:PutLogEvents", $"arn:aws:logs:us-east-1:{account}:log-group:/ecs/acme/api:log-stream:api/1"),
+            ("iam:PassRole", $"arn:aws:iam::{account}:role/anything"),
+        ];
+        Dictionary<string, string>[] roles =
+        [
+            new() { ["fargate-api:project-prefix"] = "acme" },
+            new() { ["fargate-api:project-prefix"] = "globex" },
+            new() { ["fargate-api:managed-by"] = "fargate-api" },
+        ];
+        var requests = roles.SelectMany(tags => calls.Select(call => AccessRequest.ByRoleTagged(call.Action, call.Resource, tags))).ToList();
+
+        var ours = boundaries
+            .Select(boundary => requests.Select(request => EffectivePermissions.Evaluate(IamPolicy.Parse(everything), IamPolicy.Parse(boundary.Document), request).Effect.ToString()).ToList())
+            .ToList();
+        var theirs = Evaluate(TaskRolePrincipal, [.. boundaries.Select(boundary => (boundary.Name, everything, (string?)boundary.Document))], requests);
+
+        var disagreements = new List<string>();
+        for (var b = 0; b < boundaries.Count; b++)
+        {
+            for (var r = 0; r < requests.Count; r++)
+            {
+                if (ours[b][r] != theirs[(b, r)])
+                {
+                    disagreements.Add($"{boundaries[b].Name}: {Key(requests[r])} → ours {ours[b][r]}, iam-simulate {theirs[(b, r)]}");
+                }
+            }
+        }
+
+        var answers = ours.SelectMany(answer => answer).ToList();
+        Assert.Contains(nameof(AccessEffect.Allowed), answers);
+        Assert.Contains(nameof(AccessEffect.ExplicitlyDenied), answers);
+        Assert.Contains(nameof(AccessEffect.ImplicitlyDenied), answers);
+        Assert.True(disagreements.Count == 0, $"{disagreements.Count} of {answers.Count} answers differ:\n{string.Join('\n', disagreements)}");
+    }
+
+    private const string TaskRolePrincipal = "arn:aws:iam::123456789012:role/fargate-api/acme-api-task-role";
 
     /// <summary>The role, then the role without each one of its statements.</summary>
     private static List<(string Name, string Document, IamPolicy Policy)> Variants(string document)
@@ -85,16 +150,22 @@ public sealed class IamSimulateCrossCheckTests
         return variants;
     }
 
-    private static Dictionary<(int Policy, int Request), string> Evaluate(List<(string Name, string Document, IamPolicy Policy)> policies, List<AccessRequest> requests)
+    /// <param name="policies">Each policy's name, its identity policy document and the permissions boundary, if any.</param>
+    private static Dictionary<(int Policy, int Request), string> Evaluate(string principal, IReadOnlyList<(string Name, string Document, string? Boundary)> policies, IReadOnlyList<AccessRequest> requests)
     {
         var directory = Path.Combine(RepositoryFiles.Root(), "test", "FargateApi.Lifecycle.Tests", "IamSimulate");
         Assert.True(Directory.Exists(Path.Combine(directory, "node_modules", "@cloud-copilot", "iam-simulate")),
             $"@cloud-copilot/iam-simulate is not installed: run `npm ci` in {directory} (.ci/run does).");
         var input = new JsonObject
         {
-            ["principal"] = Principal,
+            ["principal"] = principal,
             ["accountId"] = TemplateDeployment.AccountId,
-            ["policies"] = new JsonArray([.. policies.Select(policy => (JsonNode)new JsonObject { ["name"] = policy.Name, ["document"] = JsonNode.Parse(policy.Document) })]),
+            ["policies"] = new JsonArray([.. policies.Select(policy => (JsonNode)new JsonObject
+            {
+                ["name"] = policy.Name,
+                ["document"] = JsonNode.Parse(policy.Document),
+                ["boundary"] = policy.Boundary is null ? null : JsonNode.Parse(policy.Boundary),
+            })]),
             ["requests"] = new JsonArray([.. requests.Select(request => (JsonNode)new JsonObject
             {
                 ["action"] = request.Action,

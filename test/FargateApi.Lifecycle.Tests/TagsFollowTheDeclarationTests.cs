@@ -22,10 +22,11 @@ public sealed class TagsFollowTheDeclarationTests
 
     private static void AssertExactly(Harness h, ServiceProperties declared, int generation = 0)
     {
-        var expected = new Ownership(Harness.StackId, Harness.LogicalId).TagsWith(declared.Tags, generation)
-            .OrderBy(tag => tag.Key, StringComparer.Ordinal).ToList();
+        var tags = new Ownership(Harness.StackId, Harness.LogicalId).TagsWith(declared.Tags, generation);
         foreach (var type in TaggedTypes)
         {
+            // The roles also carry the project prefix the permissions boundary reads.
+            var expected = (type == "role" ? Ownership.RoleTags(tags, declared.ProjectPrefix) : tags).OrderBy(tag => tag.Key, StringComparer.Ordinal).ToList();
             var live = h.Ours(type).Where(entry => entry.IsLive).ToList();
             Assert.True(live.Count > 0, $"no {type} of this resource");
             Assert.All(live, entry => Assert.Equal(expected, entry.Tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).ToList()));

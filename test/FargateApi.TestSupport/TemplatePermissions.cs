@@ -16,6 +16,27 @@ public static class TemplatePermissions
     public static IamPolicy ProviderRole(TemplateDeployment? deployment = null, Func<string, string>? edit = null) =>
         IamPolicy.Parse(Document(deployment, edit));
 
+    /// <summary>
+    /// template.yaml's TaskRoleBoundary (the boundary the template makes when PermissionsBoundaryArn is empty), intrinsics
+    /// resolved for one deployment: what IAM evaluates for every role the provider makes.
+    /// </summary>
+    public static IamPolicy TaskRoleBoundary(TemplateDeployment? deployment = null) => IamPolicy.Parse(TaskRoleBoundaryDocument(deployment));
+
+    /// <inheritdoc cref="TaskRoleBoundary"/>
+    public static string TaskRoleBoundaryDocument(TemplateDeployment? deployment = null)
+    {
+        var template = CloudFormationYaml.Parse(RepositoryFiles.Read("template.yaml"));
+        var document = CloudFormationYaml.Get(template.Resource("TaskRoleBoundary"), "Properties", "PolicyDocument")
+            ?? throw new InvalidOperationException("template.yaml has no TaskRoleBoundary with a PolicyDocument.");
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            new TemplateResolver(template, deployment ?? new TemplateDeployment()).WriteJson(json, document);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>The resolved policy document itself (for failure messages and external evaluators).</summary>
     public static string Document(TemplateDeployment? deployment = null, Func<string, string>? edit = null)
     {

@@ -58,11 +58,12 @@ internal sealed record DesiredStack(
             props.LogRemovalPolicy,
             tags);
 
+        var roleTags = Ownership.RoleTags(tags, props.ProjectPrefix);
         var executionRole = props.ExecutionRoleArn is null
-            ? Role(names.ExecutionRole, RolePolicies.Execution(image, logGroup.Arn, secrets, secretKeys, env), env, tags)
+            ? Role(names.ExecutionRole, RolePolicies.Execution(image, logGroup.Arn, secrets, secretKeys, env), env, roleTags)
             : null;
         var taskRole = props.TaskRoleArn is null
-            ? Role(names.TaskRole, RolePolicies.Task(props.Grants, secretKeys, props.EnableExecuteCommand, env), env, tags)
+            ? Role(names.TaskRole, RolePolicies.Task(props.Grants, secretKeys, props.EnableExecuteCommand, env), env, roleTags)
             : null;
 
         var container = new DesiredContainer(

@@ -49,9 +49,13 @@ internal static class DesiredStackLimits
             problems.Add($"listener rule priority {stack.ListenerRule.Priority} is outside {PropertyLimits.MinPriority}–{PropertyLimits.MaxPriority}");
         }
 
-        if (stack.Service.Tags.Count > Ownership.MaxTagsPerResource)
+        // The roles carry one provider tag more than the rest (the project prefix): the most tagged resource is checked.
+        var tagged = new[] { stack.ExecutionRole, stack.TaskRole }.OfType<DesiredRole>()
+            .Select(role => (What: "the IAM roles", role.Tags, Own: Ownership.RoleTagCount))
+            .Append((What: "each resource", stack.Service.Tags, Own: Ownership.OwnershipTagCount));
+        foreach (var (what, tags, own) in tagged.Where(resource => resource.Tags.Count > Ownership.MaxTagsPerResource).Take(1))
         {
-            problems.Add($"{stack.Service.Tags.Count} tags with the provider's own {Ownership.OwnershipTagCount}; AWS allows {Ownership.MaxTagsPerResource} per resource");
+            problems.Add($"{tags.Count} tags on {what} with the provider's own {own}; AWS allows {Ownership.MaxTagsPerResource} per resource");
         }
 
         return problems.ToValueList();

@@ -13,6 +13,13 @@ internal sealed record Ownership(string StackId, string LogicalResourceId)
     public const string ManagedByValue = "fargate-api";
 
     /// <summary>
+    /// The ProjectPrefix of the resource, on the IAM roles the provider makes: the permissions boundary (template.yaml
+    /// TaskRoleBoundary) reads it as <c>${aws:PrincipalTag/fargate-api:project-prefix}</c>, so each role reaches only the data
+    /// GrantableResourcePatterns allows its own prefix. Like the ownership tags it is the provider's, over any user tag.
+    /// </summary>
+    public const string ProjectPrefixTag = "fargate-api:project-prefix";
+
+    /// <summary>
     /// Tag values: at most 256 Unicode characters in ECS, EC2, ELBv2, IAM, CloudWatch Logs and Application Auto Scaling
     /// (each service's Tag shape, e.g. ECS "Tag: value – Maximum length of 256"). A stack ARN fits: its name is at most
     /// 128 characters (CreateStack StackName) and the rest — <c>arn:aws-us-gov:cloudformation:us-gov-west-1:123456789012:stack/</c>
@@ -26,8 +33,12 @@ internal sealed record Ownership(string StackId, string LogicalResourceId)
     /// <summary>"Maximum number of tags per resource – 50" in the same services; the user may add the rest.</summary>
     public const int MaxTagsPerResource = 50;
 
-    /// <summary>How many of the 50 the provider's own tags take.</summary>
+    /// <summary>How many of the 50 the provider's own tags take on every resource.</summary>
     public const int OwnershipTagCount = 4;
+
+    /// <summary>How many the provider's own tags take on an IAM role: the ownership tags and <see cref="ProjectPrefixTag"/>.
+    /// The most on any resource it makes, so what the user may add is 50 less this.</summary>
+    public const int RoleTagCount = OwnershipTagCount + 1;
 
     public ValueMap Tags(int generation) => ValueMap.Of(
         (StackIdTag, StackId),
@@ -38,4 +49,7 @@ internal sealed record Ownership(string StackId, string LogicalResourceId)
     /// <summary>The user's tags with the ownership tags over them: a user tag can never disown a resource.</summary>
     public ValueMap TagsWith(IReadOnlyDictionary<string, string> userTags, int generation) =>
         ValueMap.From(userTags).With(Tags(generation));
+
+    /// <summary>A role's tags: the resource's tags (<see cref="TagsWith"/>) and the project prefix over them.</summary>
+    public static ValueMap RoleTags(ValueMap tags, string projectPrefix) => tags.With(ValueMap.Of((ProjectPrefixTag, projectPrefix)));
 }

@@ -139,7 +139,7 @@ internal static partial class PropertyCatalog
         DefaultText = "created by the provider",
     };
 
-    public static PropertyDefinition Tags { get; } = Map("Tags", "Tags on every resource the provider creates (it adds 4 of its own: stack id, logical id, managed-by, generation).", P.TagKey, P.TagKeyText, P.TagValue, P.TagValueText, L.MaxTagValueLength) with
+    public static PropertyDefinition Tags { get; } = Map("Tags", "Tags on every resource the provider creates (it adds 4 of its own: stack id, logical id, managed-by, generation; and on its IAM roles a 5th, the project prefix).", P.TagKey, P.TagKeyText, P.TagValue, P.TagValueText, L.MaxTagValueLength) with
     {
         MaxKeyLength = L.MaxTagKeyLength,
         MaxItems = L.MaxTagsPerResource - L.ProviderOwnershipTags,

@@ -159,8 +159,9 @@ internal static class PropertyLimits
     /// <summary>botocore model ecs Tag: "Maximum number of tags per resource - 50", key ≤ 128, value ≤ 256, no "aws:" prefix.</summary>
     public const int MaxTagsPerResource = 50;
 
-    /// <summary>The provider tags everything it makes with its own ownership tags (stack id, logical id, managed-by, generation).</summary>
-    public const int ProviderOwnershipTags = Desired.Ownership.OwnershipTagCount;
+    /// <summary>The provider tags everything it makes with its own ownership tags (stack id, logical id, managed-by, generation),
+    /// and its IAM roles also with the project prefix: the most on one resource.</summary>
+    public const int ProviderOwnershipTags = Desired.Ownership.RoleTagCount;
 
     /// <inheritdoc cref="MaxTagsPerResource"/>
     public const int MaxTagKeyLength = 128;

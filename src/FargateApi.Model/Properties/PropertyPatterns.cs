@@ -129,10 +129,18 @@ internal static class PropertyPatterns
 
     private const string TagCharacterText = "letters, digits and spaces (any script) and _.:/=+-@";
 
-    /// <summary>Tag keys: <see cref="TagCharacter"/>s, and not starting with "aws:" in any case (botocore model ecs Tag).</summary>
-    public const string TagKey = "^(?![Aa][Ww][Ss]:)" + TagCharacter + "+$";
+    /// <summary>
+    /// Tag keys: <see cref="TagCharacter"/>s, not starting with "aws:" in any case (botocore model ecs Tag), nor with the
+    /// provider's own "fargate-api:" in any case (Desired.Ownership: its tags are laid over the user's by exact key, but on
+    /// IAM roles "tag key values ... are not case sensitive" and a second key differing only in case replaces the first,
+    /// IAM User Guide, "Tagging IAM resources", Case sensitivity: a user key could otherwise overwrite the project prefix
+    /// the permissions boundary reads).
+    /// </summary>
+    public const string TagKey = NotReservedTagKey + TagCharacter + "+$";
 
-    public const string TagKeyText = "1-128 " + TagCharacterText + ", not starting with 'aws:'";
+    public const string TagKeyText = "1-128 " + TagCharacterText + ", not starting with 'aws:' or 'fargate-api:' (in any case)";
+
+    private const string NotReservedTagKey = "^(?![Aa][Ww][Ss]:)(?![Ff][Aa][Rr][Gg][Aa][Tt][Ee]-[Aa][Pp][Ii]:)";
 
     /// <summary>Tag values: <see cref="TagCharacter"/>s, possibly none (botocore model ecs TagValue, length 0-256).</summary>
     public const string TagValue = "^" + TagCharacter + "*$";
@@ -150,7 +158,7 @@ internal static class PropertyPatterns
     /// <summary>The pattern the JSON Schema carries for a catalog pattern: the same, except where .NET-only syntax must be spelled portably.</summary>
     public static string Portable(string pattern) => pattern switch
     {
-        TagKey => "^(?![Aa][Ww][Ss]:)" + PortableTagCharacter + "+$",
+        TagKey => NotReservedTagKey + PortableTagCharacter + "+$",
         TagValue => "^" + PortableTagCharacter + "*$",
         _ => pattern,
     };

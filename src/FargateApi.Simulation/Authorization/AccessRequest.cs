@@ -15,6 +15,14 @@ public sealed record AccessRequest(string Action, string Resource, IReadOnlyDict
     {
     }
 
+    /// <summary>
+    /// A request signed by a session of a role carrying <paramref name="roleTags"/>: each is an <c>aws:PrincipalTag/key</c>
+    /// of the request ("AWS global condition context keys", aws:PrincipalTag: "It is included for a principal using an IAM
+    /// role with attached tags").
+    /// </summary>
+    public static AccessRequest ByRoleTagged(string action, string resource, IEnumerable<KeyValuePair<string, string>> roleTags) =>
+        new(action, resource, new RequestContext().PrincipalTags(roleTags).Keys);
+
     public IReadOnlyList<string>? ValuesOf(string key) => Context.TryGetValue(key, out var values) ? values : null;
 
     public override string ToString() => $"{Action} on {Resource}";

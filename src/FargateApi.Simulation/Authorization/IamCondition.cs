@@ -13,7 +13,9 @@ namespace FargateApi.Simulation.Authorization;
 /// <c>ForAnyValue:</c> when at least one does (false when missing).</item>
 /// </list>
 /// ArnEquals and ArnLike both take wildcards ("ARN condition operators"). Date, IP address and binary operators are not
-/// needed by any policy we simulate and are refused when the policy is read.
+/// needed by any policy we simulate and are refused when the policy is read. String and ARN values may hold policy
+/// variables, resolved from the request (<see cref="PolicyVariables"/>); other operators may not ("Where you can use policy
+/// variables").
 /// </summary>
 public sealed class IamCondition
 {
@@ -22,7 +24,7 @@ public sealed class IamCondition
     private readonly bool _ifExists;
     private readonly SetQualifier _qualifier;
 
-    internal IamCondition(string @operator, string key, IReadOnlyList<string> values)
+    internal IamCondition(string @operator, string key, IReadOnlyList<string> values, string where = "a condition")
     {
         Operator = @operator;
         Key = key;
@@ -70,7 +72,25 @@ public sealed class IamCondition
         {
             throw new FormatException($"Condition operator '{@operator}': Null takes neither a set qualifier nor IfExists.");
         }
+
+        _usesVariables = values.Any(PolicyVariables.Uses);
+        if (_usesVariables && _kind is not (ConditionKind.StringEquals or ConditionKind.StringEqualsIgnoreCase or ConditionKind.StringLike or ConditionKind.ArnLike))
+        {
+            throw new FormatException($"{where}: condition operator '{@operator}' cannot take a policy variable; IAM allows them with String and ARN operators only.");
+        }
+
+        foreach (var value in values)
+        {
+            PolicyVariables.Validate(value, where);
+        }
+
+        _plain = [.. values.Select(value => (PolicyVariables.Resolved?)PolicyVariables.Plain(value))];
     }
+
+    private readonly bool _usesVariables;
+
+    /// <summary>The values as patterns when none holds a variable (resolved once, not per request).</summary>
+    private readonly IReadOnlyList<PolicyVariables.Resolved?> _plain;
 
     private const string ForAllValuesPrefix = "ForAllValues:";
     private const string ForAnyValuePrefix = "ForAnyValue:";
@@ -124,6 +144,9 @@ public sealed class IamCondition
             };
         }
 
+        IReadOnlyList<PolicyVariables.Resolved?> policyValues = _usesVariables ? [.. Values.Select(value => PolicyVariables.Resolve(value, request))] : _plain;
+
+        bool Single(string value) => SingleMatches(policyValues, value);
         return _qualifier switch
         {
             SetQualifier.ForAllValues => present.All(Single),
@@ -135,21 +158,22 @@ public sealed class IamCondition
         };
     }
 
-    /// <summary>One request value against the policy values: ORed, or NORed for a negated operator.</summary>
-    private bool Single(string value)
+    /// <summary>One request value against the policy values: ORed, or NORed for a negated operator. A value whose variable
+    /// has no value matches nothing ("Policy variables with no value").</summary>
+    private bool SingleMatches(IReadOnlyList<PolicyVariables.Resolved?> policyValues, string value)
     {
-        var matchesAny = Values.Any(policyValue => Matches(policyValue, value));
+        var matchesAny = policyValues.Any(policyValue => policyValue is { } resolved && Matches(resolved, value));
         return _negated ? !matchesAny : matchesAny;
     }
 
-    private bool Matches(string policyValue, string value) => _kind switch
+    private bool Matches(PolicyVariables.Resolved policyValue, string value) => _kind switch
     {
-        ConditionKind.StringEquals => string.Equals(policyValue, value, StringComparison.Ordinal),
-        ConditionKind.StringEqualsIgnoreCase => string.Equals(policyValue, value, StringComparison.OrdinalIgnoreCase),
-        ConditionKind.StringLike => WildcardPattern.Matches(policyValue, value, StringComparison.Ordinal),
+        ConditionKind.StringEquals => string.Equals(policyValue.Text, value, StringComparison.Ordinal),
+        ConditionKind.StringEqualsIgnoreCase => string.Equals(policyValue.Text, value, StringComparison.OrdinalIgnoreCase),
+        ConditionKind.StringLike => policyValue.Matches(value, StringComparison.Ordinal),
         ConditionKind.ArnLike => ArnMatches(policyValue, value),
-        ConditionKind.Bool => bool.TryParse(policyValue, out var wanted) && bool.TryParse(value, out var actual) && wanted == actual,
-        _ => Numeric(policyValue, value),
+        ConditionKind.Bool => bool.TryParse(policyValue.Text, out var wanted) && bool.TryParse(value, out var actual) && wanted == actual,
+        _ => Numeric(policyValue.Text, value),
     };
 
     private bool Numeric(string policyValue, string value)
@@ -171,12 +195,12 @@ public sealed class IamCondition
     }
 
     /// <summary>"Each of the six colon-delimited components of the ARN is checked separately" (ARN condition operators).</summary>
-    private static bool ArnMatches(string pattern, string arn)
+    private static bool ArnMatches(PolicyVariables.Resolved pattern, string arn)
     {
-        var patternParts = pattern.Split(':', 6);
+        var patternParts = pattern.ArnComponents();
         var arnParts = arn.Split(':', 6);
-        return patternParts.Length == 6 && arnParts.Length == 6
-            && patternParts.Zip(arnParts).All(pair => WildcardPattern.Matches(pair.First, pair.Second, StringComparison.Ordinal));
+        return patternParts.Count == 6 && arnParts.Length == 6
+            && patternParts.Zip(arnParts).All(pair => pair.First.Matches(pair.Second, StringComparison.Ordinal));
     }
 
     public override string ToString() => $"{Operator} {Key} [{string.Join(", ", Values)}]";

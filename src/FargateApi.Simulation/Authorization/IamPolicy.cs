@@ -5,7 +5,9 @@ namespace FargateApi.Simulation.Authorization;
 /// <summary>
 /// The identity-based policies of the simulated caller (the provider's role), as one list of statements, and IAM's
 /// evaluation of them within one account: an explicit Deny wins, then any Allow, else the implicit deny (IAM User Guide,
-/// "Policy evaluation logic"). No permissions boundary, session policy or SCP applies to the provider's own role.
+/// "Policy evaluation logic"). No permissions boundary, session policy or SCP applies to the provider's own role; a role
+/// with a boundary is evaluated by <see cref="EffectivePermissions"/>. Policy variables are resolved from the request's
+/// context (<see cref="PolicyVariables"/>).
 /// </summary>
 public sealed class IamPolicy
 {
@@ -82,9 +84,15 @@ public sealed class IamPolicy
             throw new FormatException($"{where} needs exactly one of Action/NotAction and one of Resource/NotResource.");
         }
 
-        if (actions.Concat(resources).Concat(notResources).Any(value => value.Contains("${", StringComparison.Ordinal)))
+        // IAM User Guide, "Where you can use policy variables": in Resource and in condition values, not in Action.
+        if (actions.Concat(notActions).Any(PolicyVariables.Uses))
         {
-            throw new FormatException($"{where} uses a policy variable (${{…}}), which the simulated evaluator does not resolve.");
+            throw new FormatException($"{where} has a policy variable (${{…}}) in Action/NotAction; IAM allows them only in Resource and Condition values.");
+        }
+
+        foreach (var resource in resources.Concat(notResources))
+        {
+            PolicyVariables.ValidateResource(resource, where);
         }
 
         var conditions = new List<IamCondition>();
@@ -94,7 +102,7 @@ public sealed class IamPolicy
             {
                 foreach (var key in block.Value.EnumerateObject())
                 {
-                    conditions.Add(new IamCondition(block.Name, key.Name, [.. OneOrMany(key.Value).Select(ScalarText)]));
+                    conditions.Add(new IamCondition(block.Name, key.Name, [.. OneOrMany(key.Value).Select(ScalarText)], where));
                 }
             }
         }

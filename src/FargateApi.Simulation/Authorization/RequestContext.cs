@@ -2,7 +2,8 @@ namespace FargateApi.Simulation.Authorization;
 
 /// <summary>
 /// The condition keys of one request, built by the access declarations: tags in the request (<c>aws:RequestTag/key</c>
-/// and <c>aws:TagKeys</c>), tags on the resource (<c>aws:ResourceTag/key</c>), and service keys (IAM User Guide,
+/// and <c>aws:TagKeys</c>), tags on the resource (<c>aws:ResourceTag/key</c>), tags of the principal
+/// (<c>aws:PrincipalTag/key</c>), and service keys (IAM User Guide,
 /// "AWS global condition context keys"; each service's page of the Service Authorization Reference).
 /// </summary>
 internal sealed class RequestContext
@@ -35,6 +36,17 @@ internal sealed class RequestContext
 
     /// <summary>Tag keys a request removes (UntagResource, RemoveTags): aws:TagKeys.</summary>
     public RequestContext TagKeys(IEnumerable<string> keys) => With("aws:TagKeys", [.. keys]);
+
+    /// <summary>The tags of the principal making the request (a role session: the role's tags): aws:PrincipalTag/key for each.</summary>
+    public RequestContext PrincipalTags(IEnumerable<KeyValuePair<string, string>> tags)
+    {
+        foreach (var (key, value) in tags)
+        {
+            _keys[$"aws:PrincipalTag/{key}"] = [value];
+        }
+
+        return this;
+    }
 
     /// <summary>The tags the resource carries now: aws:ResourceTag/key for each.</summary>
     public RequestContext ResourceTags(IEnumerable<KeyValuePair<string, string>>? tags)

@@ -7,18 +7,24 @@ namespace FargateApi.Simulation.Authorization;
 /// </summary>
 internal static class WildcardPattern
 {
-    public static bool Matches(string pattern, string value, StringComparison comparison)
+    public static bool Matches(string pattern, string value, StringComparison comparison) => Matches(pattern, null, value, comparison);
+
+    /// <param name="literal">Per character of <paramref name="pattern"/>, whether it stands for itself even if it is <c>*</c>
+    /// or <c>?</c>: the characters a policy variable put there (<see cref="PolicyVariables"/>). Null: none.</param>
+    public static bool Matches(string pattern, bool[]? literal, string value, StringComparison comparison)
     {
+        bool Is(int at, char wildcard) => pattern[at] == wildcard && literal?[at] != true;
+
         // Classic two-pointer glob match with backtracking to the last '*': linear in practice, no regex to compile.
         int p = 0, v = 0, star = -1, resume = 0;
         while (v < value.Length)
         {
-            if (p < pattern.Length && pattern[p] == '*')
+            if (p < pattern.Length && Is(p, '*'))
             {
                 star = p++;
                 resume = v;
             }
-            else if (p < pattern.Length && (pattern[p] == '?' || string.Compare(pattern, p, value, v, 1, comparison) == 0))
+            else if (p < pattern.Length && (Is(p, '?') || string.Compare(pattern, p, value, v, 1, comparison) == 0))
             {
                 p++;
                 v++;
@@ -34,7 +40,7 @@ internal static class WildcardPattern
             }
         }
 
-        while (p < pattern.Length && pattern[p] == '*')
+        while (p < pattern.Length && Is(p, '*'))
         {
             p++;
         }

@@ -167,6 +167,9 @@ public static class StackAssertions
         foreach (var role in new[] { taskRole, executionRole })
         {
             AssertOwned(role, expected);
+
+            // The permissions boundary reads it (template.yaml TaskRoleBoundary, ${aws:PrincipalTag/fargate-api:project-prefix}).
+            Assert.Equal(expected.Network.Prefix, StackState.Tags(role).GetValueOrDefault("fargate-api:project-prefix"));
             var trust = Assert.Single(role.GetProperty("AssumeRolePolicyDocument").GetProperty("Statement").EnumerateArray());
             Assert.Equal("ecs-tasks.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());
             Assert.Equal("sts:AssumeRole", trust.GetProperty("Action").GetString());

@@ -44,14 +44,29 @@ public class DesiredStackLimitsTests
     }
 
     [Fact]
-    public void Too_many_user_tags_leave_no_room_for_the_ownership_tags()
+    public void Too_many_user_tags_leave_no_room_for_the_providers_tags_on_the_roles()
     {
-        var tags = Enumerable.Range(0, 47).ToDictionary(index => $"k{index}", index => "v");
+        var tags = Enumerable.Range(0, 46).ToDictionary(index => $"k{index}", index => "v");
 
         Assert.Equal(
-            ["51 tags with the provider's own 4; AWS allows 50 per resource"],
+            ["51 tags on the IAM roles with the provider's own 5; AWS allows 50 per resource"],
             DesiredStackLimits.Problems(Seed.Stack(Seed.Properties with { Tags = tags })));
-        Assert.Empty(DesiredStackLimits.Problems(Seed.Stack(Seed.Properties with { Tags = tags.Take(46).ToDictionary() })));
+        Assert.Empty(DesiredStackLimits.Problems(Seed.Stack(Seed.Properties with { Tags = tags.Take(45).ToDictionary() })));
+    }
+
+    [Fact]
+    public void Without_roles_of_its_own_a_stack_is_checked_against_the_four_ownership_tags()
+    {
+        var tags = Enumerable.Range(0, 47).ToDictionary(index => $"k{index}", index => "v");
+        var givenRoles = Seed.Properties with
+        {
+            Tags = tags,
+            TaskRoleArn = "arn:aws:iam::123456789012:role/app-task",
+            ExecutionRoleArn = "arn:aws:iam::123456789012:role/app-exec",
+        };
+
+        Assert.Equal(["51 tags on each resource with the provider's own 4; AWS allows 50 per resource"], DesiredStackLimits.Problems(Seed.Stack(givenRoles)));
+        Assert.Empty(DesiredStackLimits.Problems(Seed.Stack(givenRoles with { Tags = tags.Take(46).ToDictionary() })));
     }
 
     [Fact]

@@ -186,10 +186,30 @@ public class DesiredStackTests
 
         ValueMap[] all =
         [
-            stack.LogGroup.Tags, stack.ExecutionRole!.Tags, stack.TaskRole!.Tags, stack.TaskDefinition.Tags, stack.SecurityGroup.Tags,
+            stack.LogGroup.Tags, stack.TaskDefinition.Tags, stack.SecurityGroup.Tags,
             stack.TargetGroup.Tags, stack.ListenerRule.Tags, stack.Service.Tags, stack.Scaling!.Tags,
         ];
         Assert.All(all, tags => Assert.Equal(expected, tags));
+
+        // The roles also carry the project prefix, which the permissions boundary reads (template.yaml TaskRoleBoundary).
+        var roles = expected.With([KeyValuePair.Create("fargate-api:project-prefix", "myproj")]);
+        Assert.Equal(roles, stack.ExecutionRole!.Tags);
+        Assert.Equal(roles, stack.TaskRole!.Tags);
+    }
+
+    [Fact]
+    public void The_roles_project_prefix_tag_is_the_stacks_whatever_the_user_tags_say()
+    {
+        // Validation refuses user tags starting with "fargate-api:" (RuleTests); the derivation does not rely on it.
+        var stack = Seed.Stack(Seed.Properties with
+        {
+            ProjectPrefix = "acme",
+            Tags = new Dictionary<string, string> { ["fargate-api:project-prefix"] = "globex" },
+        });
+
+        Assert.Equal("acme", stack.TaskRole!.Tags["fargate-api:project-prefix"]);
+        Assert.Equal("acme", stack.ExecutionRole!.Tags["fargate-api:project-prefix"]);
+        Assert.Equal(Ownership.RoleTagCount, stack.TaskRole.Tags.Count);
     }
 
     [Fact]

@@ -50,8 +50,9 @@ internal sealed class RoleModule : ResourceModule
     }
 
     /// <summary>
-    /// CreateRole with the trust policy, the permissions boundary and this generation's tags. One that exists is this
-    /// resource's only if its tags say so; its tags then move to this generation. The inline policy is its own step.
+    /// CreateRole with the trust policy, the permissions boundary and this generation's tags (the project prefix among
+    /// them). One that exists is this resource's only if its tags say so; its tags then move to this generation. The
+    /// inline policy is its own step.
     /// </summary>
     protected override async Task<StepOutcome> CreateAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
@@ -73,7 +74,8 @@ internal sealed class RoleModule : ResourceModule
             throw OwnershipCheck.NotOurs("IAM role", desired.Name, existing.Tags);
         }
 
-        await iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+        await PrefixAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
+        await RetagAsync(iam, desired, cancellationToken).ConfigureAwait(false);
         await TrustAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
         return StepOutcome.Done;
     }
@@ -95,8 +97,9 @@ internal sealed class RoleModule : ResourceModule
     }
 
     /// <summary>
-    /// GetRole on a role an update changes: nothing is changed on a role whose tags name another owner, and a role made
-    /// before its trust policy carried aws:SourceAccount gets it now (UpdateAssumeRolePolicy, only when it differs).
+    /// GetRole on a role an update changes: nothing is changed on a role whose tags name another owner, a role made
+    /// before its trust policy carried aws:SourceAccount gets it now (UpdateAssumeRolePolicy, only when it differs), and
+    /// one made before roles carried the project prefix gets that (<see cref="PrefixAsync"/>).
     /// </summary>
     private static async Task BringInLineAsync(StackRun run, DesiredRole desired, CancellationToken cancellationToken)
     {
@@ -108,7 +111,40 @@ internal sealed class RoleModule : ResourceModule
         }
 
         await TrustAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
+        await PrefixAsync(iam, existing, desired, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The project prefix TaskRoleBoundary reads (<see cref="Ownership.ProjectPrefixTag"/>) is set once and never changed:
+    /// a role made before roles carried it gets it now, on its own (template.yaml IamOwnedRoleFirstPrefix); a role carrying
+    /// another prefix, which the boundary gives that prefix's data, is refused with nothing changed (the provider's role
+    /// could not change it either, IamOwnedRoleTags).
+    /// </summary>
+    private static async Task PrefixAsync(IIamClient iam, IamRole existing, DesiredRole desired, CancellationToken cancellationToken)
+    {
+        if (!desired.Tags.TryGetValue(Ownership.ProjectPrefixTag, out var prefix))
+        {
+            return;
+        }
+
+        if (existing.Tags.TryGetValue(Ownership.ProjectPrefixTag, out var carried))
+        {
+            if (carried != prefix)
+            {
+                throw new ProvisioningException(
+                    $"The IAM role '{desired.Name}' carries the project prefix '{carried}', not this resource's '{prefix}': its permissions boundary " +
+                    $"gives it the data of '{carried}'. Nothing of it was changed; someone changed its {Ownership.ProjectPrefixTag} tag outside the provider.");
+            }
+
+            return;
+        }
+
+        await iam.TagRoleAsync(desired.Name, ValueMap.Of((Ownership.ProjectPrefixTag, prefix)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>TagRole with the declared tags but the project prefix, which only CreateRole and <see cref="PrefixAsync"/> set.</summary>
+    private static Task RetagAsync(IIamClient iam, DesiredRole desired, CancellationToken cancellationToken) =>
+        iam.TagRoleAsync(desired.Name, ValueMap.From(desired.Tags.Where(tag => tag.Key != Ownership.ProjectPrefixTag)), cancellationToken);
 
     /// <summary>UpdateAssumeRolePolicy when the role's trust policy (as GetRole returned it, decoded) is not the declared one.</summary>
     private static async Task TrustAsync(IIamClient iam, IamRole existing, DesiredRole desired, CancellationToken cancellationToken)
@@ -204,12 +240,12 @@ internal sealed class RoleModule : ResourceModule
         }
     }
 
-    /// <summary>On a role that is ours (its trust policy brought in line), TagRole with the declared tags, then UntagRole for the keys the declaration dropped.</summary>
+    /// <summary>On a role that is ours (its trust policy and project prefix brought in line), TagRole with the declared tags, then UntagRole for the keys the declaration dropped.</summary>
     protected override async Task<StepOutcome> TagAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredRole>(step);
         await BringInLineAsync(run, desired, cancellationToken).ConfigureAwait(false);
-        await run.Aws.Iam.TagRoleAsync(desired.Name, desired.Tags, cancellationToken).ConfigureAwait(false);
+        await RetagAsync(run.Aws.Iam, desired, cancellationToken).ConfigureAwait(false);
         if (Tagging.Removed(PreviousOf<DesiredRole>(step)?.Tags, desired.Tags) is { Count: > 0 } keys)
         {
             await run.Aws.Iam.UntagRoleAsync(desired.Name, keys, cancellationToken).ConfigureAwait(false);
