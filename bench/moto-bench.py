@@ -221,7 +221,8 @@ def start_provider(bootstrap, endpoint, logs):
     """One warm Lambda environment running the bootstrap: (its Runtime API, the process, its log path)."""
     runtime = Lambda()
     env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
-    env.update(AWS_LAMBDA_RUNTIME_API=runtime.endpoint, FARGATE_API_ALLOW_HTTP_RESPONSE_URL="1", AWS_ENDPOINT_URL=endpoint,
+    # Events are not CloudFormation's here (no stack exists in moto): verification off, as the README says for emulators.
+    env.update(AWS_LAMBDA_RUNTIME_API=runtime.endpoint, FARGATE_API_ALLOW_HTTP_RESPONSE_URL="1", FARGATE_API_VERIFY_EVENTS="0", AWS_ENDPOINT_URL=endpoint,
                AWS_REGION=REGION, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
                AWS_SHARED_CREDENTIALS_FILE="/dev/null", AWS_CONFIG_FILE="/dev/null")
     log_path = os.path.join(logs, f"bootstrap-{len(os.listdir(logs))}.log")
