@@ -63,8 +63,8 @@ internal static class ReplacementRollback
 
     /// <summary>
     /// What a live generation of ours was built with, per replacement property, read from AWS; null when it does not serve.
-    /// Its names and cluster: it answers DescribeServices by the candidate's name in the candidate's cluster. Its VPC: its target group's. Its listener: the candidate's, when a rule there
-    /// forwards to that target group.
+    /// Its names and cluster: it answers DescribeServices by the candidate's name in the candidate's cluster. Its VPC: its
+    /// target group's. Its listener: the candidate's, when a rule there forwards to that target group.
     /// </summary>
     private static async Task<(Dictionary<string, string> Built, DateTimeOffset? CreatedAt)?> ObserveAsync(AwsApis aws, DesiredStack candidate, CancellationToken cancellationToken)
     {

@@ -179,6 +179,10 @@ internal sealed class StackProvisioner(AwsApis aws, ProvisionerOptions options, 
         return new LifecycleOutcome(serving.PhysicalResourceId, await DataAsync(run, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// After a failed replacement, the revive plan for the generation that kept serving: the shared log group's ownership
+    /// tags and the declared rule priority are its again. Within what is left of this invocation, as the cleanup.
+    /// </summary>
     private async Task HandBackAsync(DesiredStack serving, DesiredStack failed, WaitBudget budget, CancellationToken cancellationToken)
     {
         try

@@ -174,17 +174,6 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
     }
 
     /// <summary>
-    /// A service of that name is live. Its own clientToken (and, with <see cref="SimulationOptions.ClientTokenNeedsSameParameters"/>,
-    /// the same parameters) answers with it: "If you retry a request that completed successfully using the same client token
-    /// and the same parameters, the retry succeeds without performing any further actions" (ECS API reference,
-    /// ECS_Idempotency.html). Anything else is "Creation of service was not idempotent." (terraform-provider-aws#14489,
-    /// #2283). With <see cref="SimulationOptions.DrainingServiceBlocksCreate"/> a DRAINING one refuses every create: "Unable
-    /// to Start a service that is still Draining." (spinnaker/spinnaker#5476, ewilde/faas-fargate#13; it lasts the
-    /// deregistration delay, hashicorp/terraform#9397), or "not idempotent" to its own token, whose create ECS already
-    /// answered with a service that is no longer what the request asks for (our reading: which of the two messages ECS picks
-    /// is not documented, and reports show both right after a delete).
-    /// </summary>
-    /// <summary>
     /// Each mapping's target group exists and sits behind a load balancer, and the task definition has the container and the
     /// port: "This port must correspond to a containerPort in the task definition the tasks in the service are using"
     /// (ECS API reference, LoadBalancer.containerPort); ECS answers "The container app did not have a container port 80
@@ -223,6 +212,17 @@ internal sealed class EcsStore(SimulationContext context, TaskDefinitionStore ta
         }
     }
 
+    /// <summary>
+    /// A service of that name is live. Its own clientToken (and, with <see cref="SimulationOptions.ClientTokenNeedsSameParameters"/>,
+    /// the same parameters) answers with it: "If you retry a request that completed successfully using the same client token
+    /// and the same parameters, the retry succeeds without performing any further actions" (ECS API reference,
+    /// ECS_Idempotency.html). Anything else is "Creation of service was not idempotent." (terraform-provider-aws#14489,
+    /// #2283). With <see cref="SimulationOptions.DrainingServiceBlocksCreate"/> a DRAINING one refuses every create: "Unable
+    /// to Start a service that is still Draining." (spinnaker/spinnaker#5476, ewilde/faas-fargate#13; it lasts the
+    /// deregistration delay, hashicorp/terraform#9397), or "not idempotent" to its own token, whose create ECS already
+    /// answered with a service that is no longer what the request asks for (our reading: which of the two messages ECS picks
+    /// is not documented, and reports show both right after a delete).
+    /// </summary>
     private SimEcsService SameRequestAs(SimEcsService live, CreateServiceInput input)
     {
         const string Operation = "CreateService";
