@@ -39,6 +39,8 @@ internal sealed class Harness
         clock => new SimulationOptions { TimeProvider = clock, Permissions = TemplatePermissions.ProviderRole() },
         new ProvisionerOptions("us-east-1") { PermissionsBoundaryArn = TemplatePermissions.BoundaryArn });
 
+    private bool _otherCluster;
+
     public SteppingClock Clock { get; }
 
     /// <summary>The platform team's second cluster (<see cref="InAnotherCluster"/>).</summary>
@@ -50,7 +52,13 @@ internal sealed class Harness
     /// </summary>
     public ServiceProperties InAnotherCluster(ServiceProperties properties)
     {
-        Aws.AddCluster(OtherCluster);
+        // Once: adding it again would replace the cluster the services made in it belong to.
+        if (!_otherCluster)
+        {
+            Aws.AddCluster(OtherCluster);
+            _otherCluster = true;
+        }
+
         var n = Network;
         return properties with { Network = new NetworkProperties("/unused", n.VpcId, n.PrivateSubnetIds, OtherCluster, n.ListenerArn, n.AlbSecurityGroupId) };
     }
