@@ -9,8 +9,9 @@ namespace FargateApi.Lifecycle.Tests;
 /// ContainerPort changes in place (issue "Real AWS behaviour", 8): UpdateService takes a new load balancer mapping on a
 /// rolling-update service, ECS registers ip targets on the container port, so the same service, target group and security
 /// group move to the new port. The simulation fails the health checks of a target whose security group does not admit the
-/// load balancer on its port (ELB User Guide, "Security groups for your Application Load Balancer"), so the order of the
-/// ingress calls around the rollout is observable.
+/// load balancer on its port when it registers (ELB User Guide, "Security groups for your Application Load Balancer"), so
+/// opening the new port after UpdateService shows as unhealthy tasks; a revoke made too early is caught by the call order
+/// (the simulation does not judge a registered target again when a rule goes).
 /// </summary>
 public sealed class ContainerPortInPlaceTests
 {

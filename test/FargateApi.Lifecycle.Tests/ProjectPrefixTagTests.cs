@@ -137,6 +137,10 @@ public sealed class ProjectPrefixTagTests
         await Denied(() => iam.TagRoleAsync(TaskRole, prefix("payments"), CancellationToken.None));
         await Denied(() => iam.TagRoleAsync(TaskRole, prefix("myproj"), CancellationToken.None));
         await Denied(() => iam.UntagRoleAsync(TaskRole, [Ownership.ProjectPrefixTag], CancellationToken.None));
+
+        // IAM tag keys ignore case: the same key in capitals is no way round.
+        await Denied(() => iam.UntagRoleAsync(TaskRole, [Ownership.ProjectPrefixTag.ToUpperInvariant()], CancellationToken.None));
+        await Denied(() => iam.TagRoleAsync(TaskRole, new Dictionary<string, string> { ["Fargate-Api:Project-Prefix"] = "payments" }, CancellationToken.None));
         await iam.TagRoleAsync(TaskRole, new Dictionary<string, string> { ["team"] = "web" }, CancellationToken.None);
 
         // A role of its own made before roles carried the prefix: only one of ProjectPrefixPattern's prefixes.

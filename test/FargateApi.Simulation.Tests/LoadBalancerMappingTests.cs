@@ -82,9 +82,32 @@ public sealed class LoadBalancerMappingTests
         Assert.Equal((9000, ElbValues.TargetHealthUnhealthy), (target.Target.Port, target.TargetHealth.State));
     }
 
-    private static RegisterTaskDefinitionRequest OnPort(int port)
+    [Fact]
+    public async Task A_port_change_the_circuit_breaker_rolls_back_returns_the_service_to_its_old_mapping()
     {
-        var definition = SimStack.TaskDefinition("proj-api-task", "nginx:1.28");
+        var aws = new SimulatedAws(new SimulationOptions { PollsToSteadyState = 2 });
+        var network = aws.SeedNetwork("proj");
+        var stack = await SimStack.CreateAsync(aws, network);
+        await stack.PollUntilAsync(aws, SimStack.IsStable);
+        aws.FailImage("broken:2");
+        var v2 = await aws.Ecs.RegisterTaskDefinitionAsync(OnPort(9000, "broken:2"), None);
+
+        await aws.Ecs.UpdateServiceAsync(new()
+        {
+            Cluster = network.ClusterName,
+            Service = stack.ServiceName,
+            TaskDefinition = v2.TaskDefinitionArn,
+            LoadBalancers = [new EcsLoadBalancer(stack.TargetGroupArn, "app", 9000)],
+        }, None);
+        await stack.PollUntilAsync(aws, s => s.Deployments.Any(d => d.RolloutState == EcsValues.RolloutFailed));
+
+        var service = await stack.DescribeAsync(aws);
+        Assert.Equal((stack.TaskDefinitionArn, 8000), (service.TaskDefinition, service.LoadBalancers.Single().ContainerPort));
+    }
+
+    private static RegisterTaskDefinitionRequest OnPort(int port, string image = "nginx:1.28")
+    {
+        var definition = SimStack.TaskDefinition("proj-api-task", image);
         return definition with { ContainerDefinitions = [definition.ContainerDefinitions[0] with { PortMappings = [new EcsPortMapping(port)] }] };
     }
 }

@@ -1,9 +1,8 @@
 namespace FargateApi.Desired;
 
 /// <summary>
-/// CreateService's values. Cluster, name and launch type are fixed at creation; the load balancer's container
-/// name and port could move with UpdateService since 2022, but the target group's port cannot, so a port change
-/// replaces the stack anyway (see the replacement triggers).
+/// CreateService's values. Cluster, name and launch type are fixed at creation; the load balancer's container name and
+/// port move with UpdateService (a ContainerPort change rolls out in place, UpdatePlanner).
 /// </summary>
 internal sealed record DesiredService(
     string Cluster,

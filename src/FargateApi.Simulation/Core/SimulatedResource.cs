@@ -3,7 +3,10 @@ namespace FargateApi.Simulation.Core;
 /// <summary>What every simulated resource shares: tags, whether it belongs to the seeded network, and how long it hides from readers.</summary>
 internal abstract class SimulatedResource
 {
-    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+    /// <param name="tagKeys">How tag keys compare: exactly, except where a service says otherwise (IAM).</param>
+    protected SimulatedResource(StringComparer? tagKeys = null) => Tags = new(tagKeys ?? StringComparer.Ordinal);
+
+    public Dictionary<string, string> Tags { get; }
 
     public bool Seeded { get; set; }
 

@@ -146,7 +146,7 @@ internal sealed class Ec2Store(SimulationContext context)
     /// as the source in the ingress rule of the target's security group", ELB User Guide, "Security groups for your Application
     /// Load Balancer"). A rule from one of the source groups, or any CIDR rule, covering the port admits it; the simulation
     /// does not place load balancer nodes in CIDRs. Groups the simulation does not hold, or a load balancer without security
-    /// groups, are not judged.
+    /// groups, are not judged. Judged when a target registers, not again when a rule changes later (ELB would).
     /// </summary>
     public bool Admits(IReadOnlyList<string> targetGroups, IReadOnlyList<string> sourceGroups, int port)
     {

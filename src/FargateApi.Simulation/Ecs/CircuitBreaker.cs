@@ -57,6 +57,12 @@ internal sealed class CircuitBreaker(TaskRoster tasks)
         service.Deployments.Remove(target);
         service.Deployments.Insert(0, target);
         service.TaskDefinitionArn = target.TaskDefinitionArn;
+
+        // The service returns to that deployment as it was, its load balancer mapping included: "Amazon ECS automatically rolls
+        // back the service deployment to the last successfully deployed service revision", and a service revision "contains
+        // a record of the workload configuration" (ECS developer guide, "Amazon ECS service revisions"), load balancers among
+        // its properties.
+        service.LoadBalancers = target.LoadBalancers;
         tasks.AddEvent(service, $"(service {service.Name}) rolling back to deployment {target.Id}.", at);
     }
 }

@@ -3,8 +3,11 @@ using FargateApi.Simulation.Core;
 
 namespace FargateApi.Simulation.Iam;
 
-internal sealed class SimRole : SimulatedResource
+internal sealed class SimRole() : SimulatedResource(StringComparer.OrdinalIgnoreCase)
 {
+    // IAM tag keys ignore case: "you can't create separate tags for the same key with different casing … a tag key and its
+    // value that differs only in case replaces the existing one" (IAM User Guide, "Tagging IAM resources", case sensitivity).
+
     public required string Name { get; init; }
     public required string Path { get; init; }
     public required string Arn { get; init; }

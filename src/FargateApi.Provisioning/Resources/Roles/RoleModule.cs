@@ -195,23 +195,27 @@ internal sealed class RoleModule : ResourceModule
         return StepOutcome.Done;
     }
 
-    /// <summary>The key under which a Delete hands its read of a role (an <see cref="IamRole"/>, or <see cref="Missing"/>) to the role's steps.</summary>
-    public static string Prefetched(string roleName) => "Role:" + roleName;
+    /// <summary>The key under which a Delete hands its read of a role to the role's steps.</summary>
+    private static string Prefetched(string roleName) => "Role:" + roleName;
 
-    /// <summary>Stands for a role the Delete's read did not find.</summary>
-    public static readonly object Missing = new();
-
-    /// <summary>The role as read once for this run: by the Delete's reads, or by the first step that needed it.</summary>
+    /// <summary>
+    /// The role as the Delete's read found it, or as read now. A role not found is read again by the next step: a role made
+    /// seconds ago may not be visible yet (IAM is eventually consistent), and by then the service has drained.
+    /// </summary>
     private static async Task<IamRole?> OwnerReadAsync(StackRun run, string roleName, CancellationToken cancellationToken)
     {
-        if (run.Facts.TryGetValue(Prefetched(roleName), out var known))
+        if (run.Facts.TryGetValue(Prefetched(roleName), out var known) && known is IamRole role)
         {
-            return known as IamRole;
+            return role;
         }
 
-        var role = await FindAsync(run.Aws.Iam, roleName, cancellationToken).ConfigureAwait(false);
-        run.Facts[Prefetched(roleName)] = role ?? Missing;
-        return role;
+        var found = await FindAsync(run.Aws.Iam, roleName, cancellationToken).ConfigureAwait(false);
+        if (found is not null)
+        {
+            run.Facts[Prefetched(roleName)] = found;
+        }
+
+        return found;
     }
 
     /// <summary>Every inline policy deleted and every managed policy detached, so DeleteRole can succeed.</summary>

@@ -105,8 +105,8 @@ internal sealed class ServiceModule : ResourceModule
     protected override async Task<StepOutcome> DeleteAsync(Step step, StackRun run, CancellationToken cancellationToken)
     {
         var desired = SpecOf<DesiredService>(step);
-        var service = run.Facts.TryGetValue(ToDelete(desired), out var read)
-            ? read as EcsService
+        var service = run.Facts.TryGetValue(ToDelete(desired), out var read) && read is EcsService known
+            ? known
             : await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
         if (service is null)
         {
@@ -150,6 +150,25 @@ internal sealed class ServiceModule : ResourceModule
         return response.Services.FirstOrDefault();
     }
 
+    /// <summary>
+    /// The Delete's read of the service, a step of its own before the delete so the plan shows the call it waits for: the
+    /// service if it is ours, handed to the delete step (<see cref="ToDelete"/>), which reads again what this did not find.
+    /// </summary>
+    protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
+    {
+        var desired = SpecOf<DesiredService>(step);
+        var service = await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
+        if (service is null)
+        {
+            return StepOutcome.FoundNothing;
+        }
+
+        run.Facts[ToDelete(desired)] = service;
+        return StepOutcome.Done;
+    }
+
+    private static string ToDelete(DesiredService desired) => "ServiceToDelete:" + desired.Cluster + "/" + desired.Name;
+
     /// <summary>The service if it exists (in any state) and carries this resource's tags; null when it is gone or not ours.</summary>
     /// <remarks>
     /// A service made seconds before (a Delete that follows a cancelled Create closely) may not show yet: ECS reads are
@@ -159,23 +178,6 @@ internal sealed class ServiceModule : ResourceModule
     /// run remembers that, so its later steps do not wait again. Missing it would leave its tasks running and their network
     /// interfaces holding the security group.
     /// </remarks>
-    /// <summary>
-    /// The Delete's read of the service, a step of its own before the delete so the plan shows the call it waits for: the
-    /// service if it is ours, handed to the delete step (<see cref="ToDelete"/>).
-    /// </summary>
-    protected override async Task<StepOutcome> ReadAsync(Step step, StackRun run, CancellationToken cancellationToken)
-    {
-        var desired = SpecOf<DesiredService>(step);
-        var service = await OwnedForDeletionAsync(run, desired, cancellationToken).ConfigureAwait(false);
-        run.Facts[ToDelete(desired)] = service ?? NotOurs;
-        return service is null ? StepOutcome.FoundNothing : StepOutcome.Done;
-    }
-
-    private static string ToDelete(DesiredService desired) => "ServiceToDelete:" + desired.Cluster + "/" + desired.Name;
-
-    /// <summary>Stands for a service the Delete's read did not find, or found to be another owner's.</summary>
-    private static readonly object NotOurs = new();
-
     public static async Task<EcsService?> OwnedForDeletionAsync(StackRun run, DesiredService desired, CancellationToken cancellationToken)
     {
         var missingKey = "ServiceMissing:" + desired.Cluster + "/" + desired.Name;

@@ -185,31 +185,33 @@ internal sealed class TargetGroupModule : ResourceModule
         run.Outputs.RequireAsync(Outputs.TargetGroupArn, () => FindArnAsync(run.Aws.Elb, desired.Name, cancellationToken));
 
     /// <summary>
-    /// The group's ARN if it exists and carries this resource's tags; read once per run, so the Delete's target group step
-    /// reuses what its listener rule step read (two calls off the path that waits for the service to drain).
+    /// The group's ARN if it exists and carries this resource's tags. An owned one is remembered for the run, so the Delete's
+    /// target group step reuses what its listener rule step read (two calls off the path that waits for the service to
+    /// drain); one not found (perhaps not yet visible) or not ours is read again.
     /// </summary>
     public static async Task<string?> OwnedArnAsync(StackRun run, DesiredTargetGroup desired, CancellationToken cancellationToken)
     {
         var key = "OwnedTargetGroup:" + desired.Name;
-        if (run.Facts.TryGetValue(key, out var known))
+        if (run.Facts.TryGetValue(key, out var known) && known is string remembered)
         {
-            return known as string;
+            return remembered;
         }
 
         var arn = await FindArnAsync(run.Aws.Elb, desired.Name, cancellationToken).ConfigureAwait(false);
-        string? owned = null;
-        if (arn is not null)
+        if (arn is null)
         {
-            var tags = await run.Aws.Elb.DescribeTagsAsync([arn], cancellationToken).ConfigureAwait(false);
-            owned = tags.TryGetValue(arn, out var own) && OwnershipCheck.IsOwnedBy(own, desired.Tags) ? arn : null;
+            return null;
         }
 
-        run.Facts[key] = (object?)owned ?? NotOwned;
-        return owned;
-    }
+        var tags = await run.Aws.Elb.DescribeTagsAsync([arn], cancellationToken).ConfigureAwait(false);
+        if (!tags.TryGetValue(arn, out var own) || !OwnershipCheck.IsOwnedBy(own, desired.Tags))
+        {
+            return null;
+        }
 
-    /// <summary>Stands for a group that was not found, or found to be another owner's.</summary>
-    private static readonly object NotOwned = new();
+        run.Facts[key] = arn;
+        return arn;
+    }
 
     public static async Task<string?> FindArnAsync(IElasticLoadBalancingClient elb, string name, CancellationToken cancellationToken)
     {
