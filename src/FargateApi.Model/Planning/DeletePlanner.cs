@@ -7,8 +7,9 @@ namespace FargateApi.Planning;
 /// Delete, from the front: the listener rule goes first (traffic stops before the tasks do), the service is force-deleted
 /// beside it while its scalable target is deregistered, the task definitions go once the service is deleted, and once it
 /// is INACTIVE (its tasks stopped: their ENIs hold the security group, they run with the roles and write to the log group,
-/// and ECS deregisters them from the target group) the target group, the security group, the roles the provider made,
-/// and the log group unless it is retained.
+/// and ECS deregisters them from the target group) the target group, the security group, the roles the provider made
+/// (their policy, then the role), and the log group unless it is retained. Whose the service and the roles are is read
+/// first, beside the rule's delete.
 /// </summary>
 internal static class DeletePlanner
 {
