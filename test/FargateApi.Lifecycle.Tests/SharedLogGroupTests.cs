@@ -14,8 +14,6 @@ namespace FargateApi.Lifecycle.Tests;
 /// </summary>
 public sealed class SharedLogGroupTests
 {
-    private const string OtherCluster = "myproj-cluster-2";
-
     public static TheoryData<string> Triggers => ["ClusterName", "ListenerArn"];
 
     [Theory]
@@ -62,8 +60,7 @@ public sealed class SharedLogGroupTests
         switch (trigger)
         {
             case "ClusterName":
-                h.Aws.AddCluster(OtherCluster);
-                return (before, before with { Network = before.Network with { ClusterName = OtherCluster } });
+                return (before, h.InAnotherCluster(before));
             default:
                 var other = h.Aws.AddListener(8080);
                 return (before, before with { Network = before.Network with { ListenerArn = other } });
